@@ -1,0 +1,24 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** The streams a CLI command talks to; tests pass their own. */
+export interface CliIO {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** Whether stdout / stderr are terminals (decides default format and progress). */
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Working directory for relative paths. */
+  cwd: string;
+}
+
+/** A subcommand: gets its own arguments (after the command name), returns the exit code. */
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Exit code for unusable arguments, an unreadable file or an invalid record. */
+export const EXIT_USAGE = 2;
+
+/** Raised for bad arguments; the dispatcher prints the message and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

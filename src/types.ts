@@ -1,0 +1,231 @@
+/**
+ * Shared public types: the catalogue of laws, the checks stored beside their articles, and the
+ * findings that `evaluate` returns. Spellings follow `../shared/spec/records.md` (public API).
+ */
+
+/** The five city keys. These are identifiers of the public API, not law data. */
+export const CITY_KEYS = ['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou'] as const;
+export type CityKey = (typeof CITY_KEYS)[number];
+
+/** The eight record kinds of the contract. */
+export const RECORD_KINDS = [
+  'community',
+  'grid',
+  'streetOffice',
+  'residentialProject',
+  'task',
+  'inspection',
+  'certificateRequest',
+  'orgRegistration',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export type LawStatus = 'draft' | 'in-force';
+
+/** Metadata of one law, as in the spec's table and the law's own text. */
+export interface LawMeta {
+  city: CityKey;
+  /** Full title, e.g. 沈阳市社区建设促进条例（草案）. */
+  title: string;
+  status: LawStatus;
+  /** ISO dates (YYYY-MM-DD) or null where the law has none. */
+  adopted: string | null;
+  approved: string | null;
+  /** Publication date where known (Dalian's draft: 2023-08-31). */
+  published: string | null;
+  /** First day in force; null for the drafts (blank in their text). */
+  inForceFrom: string | null;
+  /** The enacting body where the text names it. */
+  enactingBody: string | null;
+  /** The approving body where the text names it (Guiyang, Tonghua). */
+  approvingBody: string | null;
+  /** Where the text comes from: the copy in `seeds/` and the page it was scraped from. */
+  source: { file: string; page: string };
+  /** How many articles (items for Zhangjiakou) the law has. */
+  articleCount: number;
+}
+
+/** An enumerated item （一）… inside a paragraph. */
+export interface CatalogueItem {
+  number: number;
+  /** （一）, （二）… always full-width brackets. */
+  label: string;
+  /** Simplified mainland Chinese, without the leading label. */
+  text: string;
+  /** Verbatim source text (Guiyang only, traditional characters). */
+  sourceText?: string;
+}
+
+/** A paragraph (款). Enumerated items belong to the paragraph that introduces them. */
+export interface CatalogueParagraph {
+  number: number;
+  /** The paragraph's full text, items included (one per line), simplified Chinese. */
+  text: string;
+  sourceText?: string;
+  items?: CatalogueItem[];
+}
+
+export interface ChapterRef {
+  number: number;
+  /** 第一章 / 一、 */
+  label: string;
+  /** 总则 … / 推进社区治理的总体要求 … */
+  title: string;
+}
+
+export type NoCheckReason =
+  | 'principle'
+  | 'government-duty'
+  | 'definition'
+  | 'encouragement'
+  | 'liability'
+  | 'procedure'
+  | 'commencement'
+  | 'no-record-fact';
+
+/** One article (条) of a law; for Zhangjiakou's decision, one numbered item （一）…（十五）. */
+export interface CatalogueArticle {
+  number: number;
+  /** 第十条, or （三） for Zhangjiakou. */
+  label: string;
+  chapter: ChapterRef | null;
+  /** Dalian's bracketed article title, e.g. 立法目的 (without the brackets). */
+  title?: string;
+  paragraphs: CatalogueParagraph[];
+  /** The article's text in simplified mainland Chinese: paragraphs joined with "\n", no heading. */
+  text: string;
+  /** Guiyang: the verbatim (traditional, Taiwan-localised) text of the page. */
+  sourceText?: string;
+  /** The machine checks of this article (json-rules-engine rules with metadata). */
+  checks: CheckEntry[];
+  /** Why an article has no machine check. */
+  noCheck?: { reason: NoCheckReason; note: string };
+}
+
+/** A `rules/<city>.json` file. */
+export interface RuleFile {
+  city: CityKey;
+  law: LawMeta;
+  /** Zhangjiakou: the decision's preamble and closing sentence, its own text. */
+  preamble?: string;
+  closing?: string;
+  /** Circumstances in which this law's checks are not binding (Tonghua 第四十四条 参照). */
+  nonBinding?: NonBindingRule[];
+  articles: CatalogueArticle[];
+}
+
+export interface NonBindingRule {
+  /** The record kind the exception is about. */
+  kind: RecordKind;
+  /** A json-rules-engine condition on the record's facts. */
+  when: ConditionJson;
+  /** The article that makes it so, e.g. 44. */
+  article: number;
+  reason: string;
+}
+
+/** json-rules-engine's condition JSON (leaf or boolean), with an optional name. */
+export type ConditionJson =
+  | { all: ConditionJson[]; name?: string }
+  | { any: ConditionJson[]; name?: string }
+  | { not: ConditionJson; name?: string }
+  | {
+      fact: string;
+      operator: string;
+      value: unknown;
+      path?: string;
+      params?: Record<string, unknown>;
+      name?: string;
+    };
+
+export type Severity = 'violation' | 'warning';
+
+export interface InterpretationParameter {
+  default: number;
+  /** One line: why this default ("左右 read as ±20%: …"). */
+  reason: string;
+}
+
+/**
+ * One check of the contract, stored beside the article it cites. The object is itself a
+ * json-rules-engine rule (`name`, `conditions`, `event`); the other keys are our metadata and are
+ * ignored by the engine. `conditions` is `{ all: [appliesWhen, passesWhen] }`, named so.
+ */
+export interface CheckEntry {
+  /** The check id, e.g. shenyang.10.1.facility-area. Equals `name`. */
+  id: string;
+  name: string;
+  kind: RecordKind;
+  severity: Severity;
+  /** One line: why this severity (the law's word: 应当, 一般, 左右 …). */
+  severityReason: string;
+  /** Where in the article: paragraph (款) and item (项). Omitted paragraph = the whole article. */
+  cites: { paragraph?: number; item?: number };
+  /** Liability article where the law names one (Tonghua 第四十条 for 第八条第二款). */
+  liability?: number;
+  parameters?: Record<string, InterpretationParameter>;
+  /** Message templates; placeholders {expected} {actual} {detail}. */
+  message: { fail: { zh: string; en: string }; pass?: { zh: string; en: string } };
+  conditions: { all: [ConditionJson & { name: 'appliesWhen' }, ConditionJson & { name: 'passesWhen' }] };
+  event: { type: string; params?: Record<string, unknown> };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+export type FindingStatus = 'pass' | 'fail' | 'not-applicable' | 'unknown';
+
+export type NotApplicableReason = 'not-in-force' | 'condition-not-met';
+
+export interface Citation {
+  city: CityKey;
+  law: string;
+  article: number;
+  paragraph?: number;
+  item?: number;
+  /** 第三十四条第二款, 第三十七条, （三）第二款 … */
+  label: string;
+  /** The cited text (the paragraph's, or the article's when no paragraph is cited). */
+  text: string;
+  liability?: { article: number; label: string; text: string };
+}
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface Finding {
+  recordId: string;
+  ruleId: string;
+  city: CityKey;
+  kind: RecordKind;
+  status: FindingStatus;
+  severity: Severity;
+  binding: boolean;
+  citation: Citation;
+  /** The required quantity (e.g. 620 m²) where a quantity is compared. */
+  expected?: number;
+  /** The submitted quantity where a quantity is compared. */
+  actual?: number;
+  /** Absent fact paths, for `unknown` (e.g. facts.households). */
+  missing?: string[];
+  /** For `not-applicable`. */
+  reason?: NotApplicableReason;
+  message: LocalizedText;
+}
+
+export interface ValidationIssue {
+  /** Dotted path, e.g. facts.households; "" for the record itself. */
+  path: string;
+  message: string;
+}
+
+export interface EvaluationResult {
+  recordId: string | null;
+  city?: CityKey;
+  kind?: RecordKind;
+  valid: boolean;
+  errors?: ValidationIssue[];
+  findings: Finding[];
+}
