@@ -1,0 +1,49 @@
+import { CITY_KEYS, type CityKey, type LawMeta, type LawStatus } from '../types.js';
+import { ruleFiles } from './ruleFiles.js';
+
+/**
+ * The metadata of the five laws, in the order of the city keys.
+ *
+ * @example
+ * listLaws().map((law) => law.city) //=> ['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou']
+ * listLaws()[2].approvingBody //=> '贵州省第十二届人民代表大会常务委员会'
+ */
+export function listLaws(): LawMeta[] {
+  return CITY_KEYS.map((city) => ruleFiles[city].law);
+}
+
+/** One line of the catalogue's overview: what a law is and how much of it is machine-checked. */
+export interface LawSummary {
+  city: CityKey;
+  title: string;
+  status: LawStatus;
+  inForceFrom: string | null;
+  articleCount: number;
+  /** Articles with at least one check. */
+  checkedArticleCount: number;
+  /** All checks of the law. */
+  checkCount: number;
+}
+
+/**
+ * Per city: title, status, article count and how many checks the rule file holds so far.
+ *
+ * @example
+ * summarizeLaws().find((law) => law.city === 'tonghua')
+ * //=> { city: 'tonghua', title: '通化市社区治理促进条例', status: 'in-force',
+ * //     inForceFrom: '2023-07-01', articleCount: 45, checkedArticleCount: …, checkCount: … }
+ */
+export function summarizeLaws(): LawSummary[] {
+  return CITY_KEYS.map((city) => {
+    const { law, articles } = ruleFiles[city];
+    return {
+      city,
+      title: law.title,
+      status: law.status,
+      inForceFrom: law.inForceFrom,
+      articleCount: articles.length,
+      checkedArticleCount: articles.filter((article) => article.checks.length > 0).length,
+      checkCount: articles.reduce((sum, article) => sum + article.checks.length, 0),
+    };
+  });
+}

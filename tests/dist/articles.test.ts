@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// The built bin, as `npm test` runs it after `npm run build`. SHEQU_RULES_DIST points elsewhere.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(process.env.SHEQU_RULES_DIST ?? join(root, 'dist'), 'cli.js');
+const execFileAsync = promisify(execFile);
+
+async function articles(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, [cli, 'articles', ...args], { maxBuffer: 32 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+describe('dist/cli.js articles', () => {
+  it('prints Tonghua’s 45 articles as JSON', async () => {
+    const { code, stdout } = await articles('--city', 'tonghua', '--format', 'json');
+    const list = JSON.parse(stdout) as { city: string; label: string; paragraphs: unknown[]; text: string }[];
+    expect(code).toBe(0);
+    expect(list).toHaveLength(45);
+    expect(list[0]).toMatchObject({ city: 'tonghua', label: '第一条' });
+  });
+
+  it('finds 网格 in all five cities', async () => {
+    const list = JSON.parse((await articles('--search', '网格', '--format', 'json')).stdout) as { city: string }[];
+    expect(new Set(list.map((article) => article.city))).toEqual(
+      new Set(['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou']),
+    );
+  });
+
+  it('prints the per-city summary', async () => {
+    const { code, stdout } = await articles('--summary');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/guiyang\s+in-force\s+2013-12-01\s+47/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('5 laws, 191 articles');
+  });
+
+  it('exits 2 naming the bad city and the allowed ones', async () => {
+    const { code, stderr } = await articles('--city', 'harbin');
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown city 'harbin'; expected one of shenyang, dalian, guiyang, tonghua, zhangjiakou");
+  });
+
+  it('exits 2 naming the bad format', async () => {
+    const { code, stderr } = await articles('--format', 'yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown format 'yaml'");
+  });
+});
