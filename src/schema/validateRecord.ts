@@ -1,0 +1,182 @@
+/**
+ * `validateRecord`: one submitted value in, a typed record or a list of errors out. Total (never
+ * throws) and cheap: every schema is built once, here at module level.
+ */
+import { z } from 'zod';
+import { CITY_KEYS, RECORD_KINDS, type CityKey, type RecordKind, type ValidationIssue } from '../types.js';
+import { closestWord, describeValue, lenientObject } from './common.js';
+import { buildFactsSchemas } from './facts.js';
+import { buildRecordSchemas, recordSchemas, type RecordSchemas, type ShequRecord } from './record.js';
+
+export interface ValidateRecordOptions {
+  /**
+   * Accept keys the contract does not know, at any depth, and drop them from the returned record.
+   * Default false: an unknown key is an error, so a typo never silently becomes an absent fact.
+   */
+  allowUnknownKeys?: boolean;
+}
+
+export type ValidateRecordResult =
+  | { ok: true; record: ShequRecord }
+  | {
+      ok: false;
+      /** The input's `id` when it is a non-empty string, even if the record is otherwise invalid. */
+      recordId: string | null;
+      /** The input's `city` / `kind` when they are valid values. */
+      city?: CityKey;
+      kind?: RecordKind;
+      errors: ValidationIssue[];
+    };
+
+/** Unknown keys are dropped here rather than reported; built once, like the strict set. */
+const lenientSchemas: RecordSchemas = buildRecordSchemas(lenientObject, buildFactsSchemas(lenientObject));
+
+const CITY_SET: ReadonlySet<string> = new Set(CITY_KEYS);
+const KIND_SET: ReadonlySet<string> = new Set(RECORD_KINDS);
+
+const isCityKey = (value: unknown): value is CityKey => typeof value === 'string' && CITY_SET.has(value);
+const isRecordKind = (value: unknown): value is RecordKind => typeof value === 'string' && KIND_SET.has(value);
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates one record against the contract of `shared/spec/records.md`.
+ *
+ * When `kind` is absent or unknown, only the envelope (id, city, kind, asOf, top-level keys) is
+ * checked: facts cannot be judged without a kind, and a wall of facts errors would hide the cause.
+ *
+ * @example
+ * validateRecord({ id: 'SY-0001', city: 'shenyang', kind: 'community', facts: { households: 1550 } })
+ * // { ok: true, record: { id: 'SY-0001', city: 'shenyang', kind: 'community',
+ * //                       facts: { setting: 'urban', households: 1550 } } }
+ * @example
+ * validateRecord({ id: 'SY-0002', city: 'shenyang', kind: 'community', facts: { households: -3 } })
+ * // { ok: false, recordId: 'SY-0002', city: 'shenyang', kind: 'community',
+ * //   errors: [{ path: 'facts.households', message: 'expected integer >= 0, got -3' }] }
+ */
+export function validateRecord(input: unknown, options?: ValidateRecordOptions): ValidateRecordResult {
+  try {
+    return validate(input, options?.allowUnknownKeys === true ? lenientSchemas : recordSchemas);
+  } catch (error) {
+    // Only reachable for values JSON cannot produce (a throwing getter, a revoked proxy…).
+    const reason = error instanceof Error ? error.message : 'unreadable value';
+    return { ok: false, recordId: null, errors: [{ path: '', message: `the record could not be read (${reason})` }] };
+  }
+}
+
+function validate(input: unknown, schemas: RecordSchemas): ValidateRecordResult {
+  if (!isJsonObject(input)) {
+    return {
+      ok: false,
+      recordId: null,
+      errors: [
+        { path: '', message: `expected a record (a JSON object with id, city, kind, facts), got ${describeValue(input)}` },
+      ],
+    };
+  }
+  const kind = input.kind;
+  if (isRecordKind(kind)) {
+    const result = schemas.record.safeParse(input);
+    if (result.success) return { ok: true, record: result.data };
+    return failure(input, toValidationIssues(result.error.issues, schemas.byKind[kind], kind));
+  }
+  const result = schemas.envelope.safeParse(input);
+  // The envelope passes only when `kind` is valid, which was ruled out above; keep the type honest.
+  const issues = result.success ? [] : toValidationIssues(result.error.issues, schemas.envelope, undefined);
+  return failure(input, issues);
+}
+
+function failure(input: Record<string, unknown>, errors: ValidationIssue[]): ValidateRecordResult {
+  const { id, city, kind } = input;
+  return {
+    ok: false,
+    recordId: typeof id === 'string' && id.length > 0 ? id : null,
+    ...(isCityKey(city) ? { city } : {}),
+    ...(isRecordKind(kind) ? { kind } : {}),
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// zod issues → { path, message }
+
+type Segment = PropertyKey;
+
+function pathText(path: readonly Segment[]): string {
+  return path.map((segment) => (typeof segment === 'symbol' ? segment.toString() : String(segment))).join('.');
+}
+
+function toValidationIssues(
+  issues: readonly z.core.$ZodIssue[],
+  root: z.core.$ZodType,
+  kind: RecordKind | undefined,
+): ValidationIssue[] {
+  const out: ValidationIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysAt(root, issue.path);
+      for (const key of issue.keys) {
+        out.push({ path: pathText([...issue.path, key]), message: unknownKeyMessage(key, issue.path, allowed, kind) });
+      }
+    } else {
+      out.push({ path: pathText(issue.path), message: issue.message });
+    }
+  }
+  return out;
+}
+
+/**
+ * "unknown key (not in the 'community' facts; allowed: setting, households, …)", plus a
+ * "did you mean" when the key looks like a typo of an allowed one.
+ */
+function unknownKeyMessage(
+  key: string,
+  path: readonly Segment[],
+  allowed: readonly string[],
+  kind: RecordKind | undefined,
+): string {
+  const where = describeContainer(path, kind);
+  const list = allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : '';
+  const near = closestWord(key, allowed);
+  return `unknown key (${where}${list})${near === undefined ? '' : ` — did you mean '${near}'?`}`;
+}
+
+function describeContainer(path: readonly Segment[], kind: RecordKind | undefined): string {
+  if (path.length === 0) return 'not a record field';
+  if (path.length === 1 && path[0] === 'facts') return kind ? `not in the '${kind}' facts` : 'not in the facts';
+  const last = path[path.length - 1];
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return `not in a '${pathText(parent === undefined ? [] : [parent])}' entry`;
+  }
+  return `not in '${pathText(last === undefined ? [] : [last])}'`;
+}
+
+/** The member names of the object schema found by following `path` from `root`. */
+function allowedKeysAt(root: z.core.$ZodType, path: readonly Segment[]): string[] {
+  let schema: z.core.$ZodType | undefined = unwrap(root);
+  for (const segment of path) {
+    if (schema instanceof z.ZodObject && typeof segment === 'string') {
+      const shape: Record<string, z.core.$ZodType> = schema.shape;
+      schema = Object.hasOwn(shape, segment) ? shape[segment] : undefined;
+    } else if (schema instanceof z.ZodArray && typeof segment === 'number') {
+      schema = schema.element;
+    } else {
+      schema = undefined;
+    }
+    if (schema === undefined) return [];
+    schema = unwrap(schema);
+  }
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** Looks through optional / default / prefault wrappers to the schema they wrap. */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPrefault) {
+    current = current.unwrap();
+  }
+  return current;
+}
