@@ -1,0 +1,116 @@
+/**
+ * Turns a rule file into what the evaluator runs: per record kind, its checks as json-rules-engine
+ * `Rule`s (parameters substituted), each with its citation precomputed.
+ */
+import { Engine, Rule } from 'json-rules-engine';
+import { formatCitationLabel } from '../catalogue/citationLabel.js';
+import type { CatalogueArticle, CheckEntry, Citation, RecordKind, RuleFile } from '../types.js';
+import { DERIVED_FACTS } from './derivedFacts.js';
+import { resolvePath } from './factPath.js';
+import { OPERATORS } from './operators.js';
+import { resolveParameters } from './parameters.js';
+
+export interface CompiledCheck {
+  check: CheckEntry;
+  rule: Rule;
+  citation: Citation;
+}
+
+export interface CompiledNonBinding {
+  rule: Rule;
+  reason: string;
+  article: number;
+}
+
+export interface CompiledKind {
+  checks: CompiledCheck[];
+  nonBinding: CompiledNonBinding[];
+}
+
+/** A json-rules-engine Engine with our generic operators and derived facts registered. */
+export function createEngine(): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  for (const op of OPERATORS) engine.addOperator(op.name, op.evaluate);
+  return engine;
+}
+
+function citationFor(file: RuleFile, article: CatalogueArticle, check: CheckEntry): Citation {
+  const { paragraph, item } = check.cites;
+  const paragraphCount = article.paragraphs.length;
+  const para = paragraph !== undefined ? article.paragraphs.find((p) => p.number === paragraph) : undefined;
+  if (paragraph !== undefined && !para) {
+    throw new RangeError(`${check.id}: ${article.label} has no paragraph ${paragraph}`);
+  }
+  const itemEntry = item !== undefined ? para?.items?.find((i) => i.number === item) : undefined;
+  const label = formatCitationLabel({
+    city: file.city,
+    article: article.number,
+    ...(paragraph !== undefined ? { paragraph } : {}),
+    ...(item !== undefined ? { item } : {}),
+    paragraphCount,
+  });
+  const citation: Citation = {
+    city: file.city,
+    law: file.law.title,
+    article: article.number,
+    ...(paragraph !== undefined && paragraphCount > 1 ? { paragraph } : {}),
+    ...(item !== undefined ? { item } : {}),
+    label,
+    text: itemEntry?.text ?? para?.text ?? article.text,
+  };
+  if (check.liability !== undefined) {
+    const liable = file.articles.find((a) => a.number === check.liability);
+    if (!liable) throw new RangeError(`${check.id}: liability article ${check.liability} is not in the law`);
+    citation.liability = {
+      article: liable.number,
+      label: formatCitationLabel({ city: file.city, article: liable.number, paragraphCount: 1 }),
+      text: liable.text,
+    };
+  }
+  return citation;
+}
+
+/**
+ * Compiles a city's checks for every kind. `overrides` maps check id → parameter → value; an
+ * unknown check id or parameter is an error, so a typo in an override cannot pass silently.
+ */
+export function compileRuleFile(
+  file: RuleFile,
+  overrides: Readonly<Record<string, Readonly<Record<string, number>>>> = {},
+  engine: Engine = createEngine(),
+): Map<RecordKind, CompiledKind> {
+  const byKind = new Map<RecordKind, CompiledKind>();
+  const slot = (kind: RecordKind): CompiledKind => {
+    let entry = byKind.get(kind);
+    if (!entry) {
+      entry = { checks: [], nonBinding: [] };
+      byKind.set(kind, entry);
+    }
+    return entry;
+  };
+  for (const article of file.articles) {
+    for (const raw of article.checks) {
+      const check = resolveParameters(raw, overrides[raw.id]);
+      const rule = new Rule({ name: check.name, conditions: check.conditions, event: check.event });
+      engine.addRule(rule);
+      slot(check.kind).checks.push({ check, rule, citation: citationFor(file, article, check) });
+    }
+  }
+  for (const [index, exception] of (file.nonBinding ?? []).entries()) {
+    const rule = new Rule({
+      name: `${file.city}.nonBinding.${index}`,
+      conditions: { all: [exception.when] } as Rule['conditions'],
+      event: { type: 'nonBinding' },
+    });
+    engine.addRule(rule);
+    slot(exception.kind).nonBinding.push({ rule, reason: exception.reason, article: exception.article });
+  }
+  return byKind;
+}
+
+/** Every check id across the given rule files, for validating caller overrides. */
+export function checkIds(files: readonly RuleFile[]): Set<string> {
+  return new Set(files.flatMap((f) => f.articles.flatMap((a) => a.checks.map((c) => c.id))));
+}
+
+export { DERIVED_FACTS };

@@ -1,0 +1,176 @@
+/**
+ * Generic operators the rule files use beyond json-rules-engine's built-ins. None of them knows a
+ * law: every threshold, list and stage name arrives as the condition's `value` from `rules/`.
+ *
+ * Each operator says how it treats an absent fact. Most are `absent → unknown` (three-valued
+ * logic); the presence tests (`exists`, `nonEmpty`, `lengthAtLeast`) decide absence themselves.
+ */
+
+export interface OperatorExplanation {
+  expected?: number;
+  actual?: number;
+  /** Facts behind a failure, rendered into the message (e.g. the missing components). */
+  detail?: string;
+}
+
+export interface OperatorDefinition {
+  name: string;
+  /** json-rules-engine evaluator: (fact value, condition value) → boolean. */
+  evaluate: (factValue: unknown, compareTo: unknown) => boolean;
+  /** True when an absent fact is a decided answer rather than "unknown". */
+  decidesAbsence?: boolean;
+  /** Evidence for the finding: expected / actual quantities and a detail line. */
+  explain?: (factValue: unknown, compareTo: unknown) => OperatorExplanation;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** `{ target, tolerance }`: |fact − target| ≤ target × tolerance (both ends included). */
+interface WithinToleranceValue {
+  target: number;
+  tolerance: number;
+}
+
+function asWithinTolerance(value: unknown): WithinToleranceValue {
+  if (isRecord(value) && isNumber(value['target']) && isNumber(value['tolerance'])) {
+    return { target: value['target'], tolerance: value['tolerance'] };
+  }
+  throw new TypeError('withinTolerance expects { target: number, tolerance: number }');
+}
+
+/** Relative slack for float noise in target × (1 ± tolerance); far below any count of households. */
+const FLOAT_SLACK = 1e-9;
+
+function toleranceBounds({ target, tolerance }: WithinToleranceValue): { min: number; max: number } {
+  const spread = Math.abs(target) * tolerance;
+  const slack = Math.abs(target) * FLOAT_SLACK;
+  return { min: target - spread - slack, max: target + spread + slack };
+}
+
+/** `{ orderBy, field }`: sorted by `orderBy`, no element's `field` below the previous one's. */
+interface OrderedValue {
+  orderBy: string;
+  field: string;
+}
+
+function asOrdered(value: unknown): OrderedValue {
+  if (isRecord(value) && typeof value['orderBy'] === 'string' && typeof value['field'] === 'string') {
+    return { orderBy: value['orderBy'], field: value['field'] };
+  }
+  throw new TypeError('nonDecreasingBy expects { orderBy: string, field: string }');
+}
+
+interface Drop {
+  previousKey: unknown;
+  previous: number;
+  key: unknown;
+  current: number;
+}
+
+function firstDrop(list: unknown, order: OrderedValue): Drop | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const rows = list
+    .filter(isRecord)
+    .filter((row) => isNumber(row[order.orderBy]) && isNumber(row[order.field]))
+    .sort((a, b) => (a[order.orderBy] as number) - (b[order.orderBy] as number));
+  for (let i = 1; i < rows.length; i += 1) {
+    const before = rows[i - 1]!;
+    const row = rows[i]!;
+    if ((row[order.field] as number) < (before[order.field] as number)) {
+      return {
+        previousKey: before[order.orderBy],
+        previous: before[order.field] as number,
+        key: row[order.orderBy],
+        current: row[order.field] as number,
+      };
+    }
+  }
+  return undefined;
+}
+
+function missingFrom(list: unknown, required: unknown): string[] {
+  const have = new Set(Array.isArray(list) ? list : []);
+  return (Array.isArray(required) ? required : []).filter((item) => !have.has(item)).map(String);
+}
+
+function offendingEntries(object: unknown, allowed: unknown): string[] {
+  if (!isRecord(object)) return [];
+  const ok = new Set(Array.isArray(allowed) ? allowed : [allowed]);
+  return Object.entries(object)
+    .filter(([, v]) => v !== undefined && !ok.has(v))
+    .map(([k, v]) => `${k}=${String(v)}`);
+}
+
+export const OPERATORS: readonly OperatorDefinition[] = [
+  {
+    name: 'exists',
+    decidesAbsence: true,
+    evaluate: (fact, expected) => (fact !== undefined && fact !== null) === (expected !== false),
+  },
+  {
+    name: 'nonEmpty',
+    decidesAbsence: true,
+    evaluate: (fact, expected) => (Array.isArray(fact) && fact.length > 0) === (expected !== false),
+  },
+  {
+    name: 'lengthAtLeast',
+    decidesAbsence: true,
+    evaluate: (fact, min) => Array.isArray(fact) && isNumber(min) && fact.length >= min,
+  },
+  {
+    name: 'includesAll',
+    evaluate: (fact, required) => Array.isArray(fact) && missingFrom(fact, required).length === 0,
+    explain: (fact, required) => ({ detail: missingFrom(fact, required).join(', ') }),
+  },
+  {
+    name: 'everyValueIn',
+    evaluate: (fact, allowed) => isRecord(fact) && offendingEntries(fact, allowed).length === 0,
+    explain: (fact, allowed) => ({ detail: offendingEntries(fact, allowed).join(', ') }),
+  },
+  {
+    name: 'withinTolerance',
+    evaluate: (fact, value) => {
+      if (!isNumber(fact)) return false;
+      const { min, max } = toleranceBounds(asWithinTolerance(value));
+      return fact >= min && fact <= max;
+    },
+    explain: (fact, value) => {
+      const spec = asWithinTolerance(value);
+      const spread = Math.abs(spec.target) * spec.tolerance;
+      return {
+        expected: spec.target,
+        ...(isNumber(fact) ? { actual: fact } : {}),
+        detail: `${spec.target - spread}–${spec.target + spread}`,
+      };
+    },
+  },
+  {
+    name: 'nonDecreasingBy',
+    evaluate: (fact, value) => Array.isArray(fact) && firstDrop(fact, asOrdered(value)) === undefined,
+    explain: (fact, value) => {
+      const drop = firstDrop(fact, asOrdered(value));
+      if (!drop) return {};
+      return {
+        expected: drop.previous,
+        actual: drop.current,
+        detail: `${String(drop.key)} < ${String(drop.previousKey)}`,
+      };
+    },
+  },
+];
+
+export const OPERATOR_BY_NAME: ReadonlyMap<string, OperatorDefinition> = new Map(
+  OPERATORS.map((op) => [op.name, op]),
+);
+
+/** Built-in numeric comparisons whose condition value is a bound on the fact. */
+export const BOUND_OPERATORS: Readonly<Record<string, 'min' | 'max' | 'exact'>> = {
+  greaterThanInclusive: 'min',
+  greaterThan: 'min',
+  lessThanInclusive: 'max',
+  lessThan: 'max',
+  equal: 'exact',
+};

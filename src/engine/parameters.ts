@@ -1,0 +1,33 @@
+import type { CheckEntry } from '../types.js';
+
+/**
+ * Interpretation parameters: a rule file writes `{ "param": "tolerance" }` where the value goes,
+ * and declares the default with its one-line reason in the check's `parameters`. Callers may
+ * override per check id; this substitutes the values before the rule reaches the engine.
+ */
+export function resolveParameters(check: CheckEntry, overrides: Readonly<Record<string, number>> = {}): CheckEntry {
+  const declared = check.parameters ?? {};
+  for (const name of Object.keys(overrides)) {
+    if (!(name in declared)) {
+      const allowed = Object.keys(declared);
+      throw new RangeError(
+        `check '${check.id}' has no parameter '${name}'` +
+          (allowed.length > 0 ? ` (it has: ${allowed.join(', ')})` : ' (it has none)'),
+      );
+    }
+  }
+  const values: Record<string, number> = {};
+  for (const [name, parameter] of Object.entries(declared)) values[name] = overrides[name] ?? parameter.default;
+  const substitute = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(substitute);
+    if (typeof node !== 'object' || node === null) return node;
+    const entries = Object.entries(node as Record<string, unknown>);
+    if (entries.length === 1 && entries[0]![0] === 'param' && typeof entries[0]![1] === 'string') {
+      const name = entries[0]![1];
+      if (!(name in values)) throw new RangeError(`check '${check.id}' uses undeclared parameter '${name}'`);
+      return values[name];
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, substitute(v)]));
+  };
+  return { ...check, conditions: substitute(check.conditions) as CheckEntry['conditions'] };
+}

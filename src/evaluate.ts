@@ -1,0 +1,274 @@
+/**
+ * `evaluate(record)`: validate a record, run its city's checks for its kind through
+ * json-rules-engine, and return one cited finding per check.
+ */
+import { format, isBefore, parseISO } from 'date-fns';
+import { Almanac, Fact, type RuleResult } from 'json-rules-engine';
+import { z } from 'zod';
+import { getRuleFile } from './catalogue/ruleFiles.js';
+import { compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
+import { DERIVED_FACTS } from './engine/derivedFacts.js';
+import { refToPath, resolvePath } from './engine/factPath.js';
+import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
+import { en } from './locales/en.js';
+import { formatQuantity, render, type StatusMessages } from './locales/types.js';
+import { zhCN } from './locales/zh-CN.js';
+import { isoDate } from './schema/common.js';
+import { validateRecord } from './schema/validateRecord.js';
+import type { ShequRecord } from './schema/record.js';
+import {
+  CITY_KEYS,
+  type CityKey,
+  type EvaluationResult,
+  type Finding,
+  type LocalizedText,
+  type RecordKind,
+  type RuleFile,
+} from './types.js';
+
+const evaluateOptionsSchema = z.strictObject({
+  /** Default `asOf` for records without one (YYYY-MM-DD); else today. */
+  asOf: isoDate.optional(),
+  /** Interpretation overrides: check id → parameter → value, e.g. `{ "shenyang.12.1.grid-size": { tolerance: 0.1 } }`. */
+  parameters: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
+  /** Accept (and drop) unknown keys instead of rejecting the record. */
+  allowUnknownKeys: z.boolean().optional(),
+});
+
+export type EvaluateOptions = z.input<typeof evaluateOptionsSchema>;
+
+export interface Evaluator {
+  /** Never throws for any input: an invalid record gives `{ valid: false, errors }`. */
+  evaluate(record: unknown): Promise<EvaluationResult>;
+}
+
+/** The derived facts as json-rules-engine dynamic facts, reading their inputs from the almanac. */
+const derivedFactInstances = DERIVED_FACTS.map(
+  (derived) =>
+    new Fact(
+      derived.name,
+      async (params: Record<string, unknown>, almanac: Almanac) => {
+        const inputs = derived.inputs(params);
+        const values = await Promise.all(inputs.map((ref) => almanac.factValue(ref.fact, {}, ref.path ?? '')));
+        return derived.compute(params, values);
+      },
+      { cache: false },
+    ),
+);
+
+/**
+ * json-rules-engine's `Rule#evaluate(almanac)` is public in its source but missing from its
+ * typings. We call it per rule, on our own almanac, because `Engine#run` keeps a shared status
+ * flag that makes concurrent runs on one engine skip rules.
+ */
+interface EvaluableRule {
+  evaluate(almanac: Almanac): Promise<RuleResult>;
+}
+
+const localeOf = { zh: zhCN, en } as const satisfies Record<keyof LocalizedText, StatusMessages>;
+
+function localized(build: (messages: StatusMessages, lang: keyof LocalizedText) => string): LocalizedText {
+  return { zh: build(localeOf.zh, 'zh'), en: build(localeOf.en, 'en') };
+}
+
+function today(): string {
+  return format(new Date(), 'yyyy-MM-dd');
+}
+
+function topLevel(result: RuleResult): { applies: EvaluatedCondition; passes: EvaluatedCondition } {
+  const all = (result.conditions as EvaluatedCondition).all ?? [];
+  const applies = all.find((c) => c.name === 'appliesWhen') ?? all[0];
+  const passes = all.find((c) => c.name === 'passesWhen') ?? all[1];
+  if (!applies || !passes) throw new Error(`rule ${result.name}: conditions must be { all: [appliesWhen, passesWhen] }`);
+  return { applies, passes };
+}
+
+function uniquePaths(judgement: Judgement): string[] {
+  return [...new Set(judgement.missing.map(refToPath))];
+}
+
+interface FindingContext {
+  record: ShequRecord;
+  file: RuleFile;
+  binding: boolean;
+}
+
+function baseFinding(compiled: CompiledCheck, ctx: FindingContext) {
+  return {
+    recordId: ctx.record.id,
+    ruleId: compiled.check.id,
+    city: ctx.record.city,
+    kind: ctx.record.kind,
+    severity: compiled.check.severity,
+    binding: ctx.binding,
+    citation: compiled.citation,
+  };
+}
+
+function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingContext): Finding {
+  const facts = ctx.record.facts as Record<string, unknown>;
+  const { applies, passes } = topLevel(result);
+  const label = compiled.citation.label;
+  const base = baseFinding(compiled, ctx);
+  const applicability = judge(applies, facts);
+  if (applicability.truth === false) {
+    return {
+      ...base,
+      status: 'not-applicable',
+      reason: 'condition-not-met',
+      message: localized((m) => render(m.conditionNotMet, { label })),
+    };
+  }
+  const outcome = applicability.truth === undefined ? applicability : judge(passes, facts);
+  if (outcome.truth === undefined) {
+    const missing = uniquePaths(outcome);
+    return {
+      ...base,
+      status: 'unknown',
+      missing,
+      message: localized((m) => render(m.unknown, { label, missing: missing.join(m.listSeparator) })),
+    };
+  }
+  const evidence = explain(outcome, facts);
+  const quantities = {
+    ...(evidence.expected !== undefined ? { expected: evidence.expected } : {}),
+    ...(evidence.actual !== undefined ? { actual: evidence.actual } : {}),
+  };
+  const values = {
+    label,
+    expected: formatQuantity(evidence.expected),
+    actual: formatQuantity(evidence.actual),
+    detail: evidence.detail,
+  };
+  if (outcome.truth) {
+    const template = compiled.check.message.pass;
+    return {
+      ...base,
+      status: 'pass',
+      ...quantities,
+      message: localized((m, lang) =>
+        template
+          ? render(template[lang], values)
+          : render(evidence.expected !== undefined && evidence.actual !== undefined ? m.passQuantity : m.pass, values),
+      ),
+    };
+  }
+  const template = compiled.check.message.fail;
+  return {
+    ...base,
+    status: 'fail',
+    ...quantities,
+    message: localized((m, lang) => render(m.failPrefix, values) + render(template[lang], values)),
+  };
+}
+
+function notInForce(compiled: CompiledCheck, ctx: FindingContext, asOf: string): Finding {
+  const { title, inForceFrom } = ctx.file.law;
+  return {
+    ...baseFinding(compiled, ctx),
+    status: 'not-applicable',
+    reason: 'not-in-force',
+    message: localized((m) => render(m.notInForce, { law: title, inForceFrom: inForceFrom ?? '', asOf })),
+  };
+}
+
+/** Whether the law is in force on `asOf`; drafts have no date and are always evaluated. */
+function inForceOn(file: RuleFile, asOf: string): boolean {
+  const from = file.law.inForceFrom;
+  return from === null || !isBefore(parseISO(asOf), parseISO(from));
+}
+
+/**
+ * Builds an evaluator once (rule files compiled, parameters applied) for many records.
+ *
+ * @example
+ * const evaluator = createEvaluator({ asOf: '2024-03-01' });
+ * const result = await evaluator.evaluate({
+ *   id: 'SY-0001', city: 'shenyang', kind: 'community',
+ *   facts: { households: 1550, serviceFacilityAreaSqm: 610 },
+ * });
+ * // result.findings.find(f => f.ruleId === 'shenyang.10.1.facility-area')
+ * //   → { status: 'fail', expected: 620, actual: 610, citation: { label: '第十条第一款', … }, … }
+ */
+export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
+  const parsed = evaluateOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`invalid evaluate options: ${issue ? `${issue.path.join('.') || '(options)'}: ${issue.message}` : ''}`);
+  }
+  const { asOf: defaultAsOf, parameters = {}, allowUnknownKeys = false } = parsed.data;
+  const files = CITY_KEYS.map((city) => getRuleFile(city));
+  const knownIds = new Set(files.flatMap((f) => f.articles.flatMap((a) => a.checks.map((c) => c.id))));
+  for (const id of Object.keys(parameters)) {
+    if (!knownIds.has(id)) throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'`);
+  }
+  const engine = createEngine();
+  const compiled = new Map<CityKey, Map<RecordKind, CompiledKind>>();
+  for (const file of files) compiled.set(file.city, compileRuleFile(file, parameters, engine));
+  const fileOf = new Map(files.map((f) => [f.city, f]));
+
+  async function evaluateValid(record: ShequRecord): Promise<EvaluationResult> {
+    const file = fileOf.get(record.city)!;
+    const kind = compiled.get(record.city)?.get(record.kind) ?? { checks: [], nonBinding: [] };
+    const asOf = record.asOf ?? defaultAsOf ?? today();
+    const header = { recordId: record.id, city: record.city, kind: record.kind, valid: true as const };
+    const facts = record.facts as Record<string, unknown>;
+    const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolvePath });
+    for (const fact of derivedFactInstances) almanac.addFact(fact);
+    for (const [name, value] of Object.entries(facts)) if (value !== undefined) almanac.addFact(name, value);
+
+    let binding = file.law.status !== 'draft';
+    if (binding && kind.nonBinding.length > 0) {
+      const results = await Promise.all(kind.nonBinding.map((n) => (n.rule as unknown as EvaluableRule).evaluate(almanac)));
+      binding = !results.some((r) => judge(r.conditions as EvaluatedCondition, facts).truth === true);
+    }
+    const ctx: FindingContext = { record, file, binding };
+    if (!inForceOn(file, asOf)) return { ...header, findings: kind.checks.map((c) => notInForce(c, ctx, asOf)) };
+    const results = await Promise.all(kind.checks.map((c) => (c.rule as unknown as EvaluableRule).evaluate(almanac)));
+    return { ...header, findings: kind.checks.map((c, i) => findingFrom(c, results[i]!, ctx)) };
+  }
+
+  return {
+    async evaluate(input: unknown): Promise<EvaluationResult> {
+      const validation = validateRecord(input, { allowUnknownKeys });
+      if (!validation.ok) {
+        return {
+          recordId: validation.recordId,
+          ...(validation.city ? { city: validation.city } : {}),
+          ...(validation.kind ? { kind: validation.kind } : {}),
+          valid: false,
+          errors: validation.errors,
+          findings: [],
+        };
+      }
+      return evaluateValid(validation.record);
+    },
+  };
+}
+
+let defaultEvaluator: Evaluator | undefined;
+const evaluatorsByOptions = new Map<string, Evaluator>();
+
+/**
+ * Evaluates one record against its city's checks for its kind: exactly one finding per check.
+ *
+ * @example
+ * const { valid, findings } = await evaluate(
+ *   { id: 'GY-7', city: 'guiyang', kind: 'community', asOf: '2014-01-01', facts: { serviceFacilityAreaSqm: 750 } },
+ * );
+ * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')
+ * //   → { status: 'fail', expected: 800, actual: 750, citation: { label: '第三十七条', … }, … }
+ */
+export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<EvaluationResult> {
+  if (!options || Object.keys(options).length === 0) {
+    defaultEvaluator ??= createEvaluator();
+    return defaultEvaluator.evaluate(record);
+  }
+  const key = JSON.stringify(options);
+  let evaluator = evaluatorsByOptions.get(key);
+  if (!evaluator) {
+    evaluator = createEvaluator(options);
+    if (evaluatorsByOptions.size < 32) evaluatorsByOptions.set(key, evaluator);
+  }
+  return evaluator.evaluate(record);
+}

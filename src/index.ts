@@ -1,0 +1,11 @@
+/**
+ * shequ-rules: five Chinese municipal community-governance laws as data, a typed evaluator whose
+ * findings cite the law, and the schemas of the records it checks. No side effects on import.
+ */
+export * from './catalogue/index.js';
+export { checkCoverage, type CityCoverage } from './catalogue/coverage.js';
+export * from './schema/index.js';
+export { createEvaluator, evaluate, type EvaluateOptions, type Evaluator } from './evaluate.js';
+export { ruleFileSchema } from './ruleFileSchema.js';
+export { VERSION } from './version.js';
+export * from './types.js';

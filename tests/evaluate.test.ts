@@ -1,0 +1,162 @@
+import { Engine } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import { ruleFiles } from '../src/catalogue/ruleFiles.js';
+import { createEngine } from '../src/engine/compile.js';
+import { createEvaluator, evaluate } from '../src/evaluate.js';
+import { CITY_KEYS, type CheckEntry } from '../src/types.js';
+
+const allChecks: CheckEntry[] = CITY_KEYS.flatMap((city) => ruleFiles[city].articles.flatMap((a) => a.checks));
+
+describe('rules as data', () => {
+  it('holds the 52 checks of the contract, each id once', () => {
+    expect(allChecks).toHaveLength(52);
+    expect(new Set(allChecks.map((c) => c.id)).size).toBe(52);
+  });
+
+  it('loads every check unchanged into a bare json-rules-engine Engine', () => {
+    for (const check of allChecks) {
+      const engine = new Engine();
+      expect(() => engine.addRule(check), check.id).not.toThrow();
+    }
+  });
+
+  it('fires the compliant event in a plain engine run exactly when a fully stated record passes', async () => {
+    const engine = createEngine();
+    const check = allChecks.find((c) => c.id === 'guiyang.37.1.premises-area')!;
+    engine.addRule(check);
+    const passing = await engine.run({ serviceFacilityAreaSqm: 800 });
+    const failing = await engine.run({ serviceFacilityAreaSqm: 799 });
+    expect(passing.events.map((e) => e.type)).toEqual(['compliant']);
+    expect(failing.events).toEqual([]);
+  });
+
+  it('names the two top-level conditions appliesWhen and passesWhen', () => {
+    for (const check of allChecks) {
+      expect(check.conditions.all.map((c) => c.name), check.id).toEqual(['appliesWhen', 'passesWhen']);
+    }
+  });
+
+  it('gives every interpretation parameter a default and a one-line reason', () => {
+    const parameters = allChecks.flatMap((c) => Object.entries(c.parameters ?? {}));
+    expect(parameters.length).toBeGreaterThan(0);
+    for (const [, parameter] of parameters) {
+      expect(typeof parameter.default).toBe('number');
+      expect(parameter.reason.length).toBeGreaterThan(10);
+      expect(parameter.reason).not.toContain('\n');
+    }
+  });
+});
+
+describe('evaluate', () => {
+  it('returns exactly one finding per check of the record\'s city and kind', async () => {
+    const result = await evaluate({ id: 'a', city: 'tonghua', kind: 'grid', asOf: '2024-01-01', facts: {} });
+    const expected = ruleFiles.tonghua.articles.flatMap((a) => a.checks).filter((c) => c.kind === 'grid').map((c) => c.id);
+    expect(result.findings.map((f) => f.ruleId)).toEqual(expected);
+  });
+
+  it('returns no findings for a kind the city has no check for, and says the record is valid', async () => {
+    const result = await evaluate({ id: 'b', city: 'dalian', kind: 'orgRegistration', facts: { visits: 3 } });
+    expect(result).toMatchObject({ recordId: 'b', valid: true, findings: [] });
+  });
+
+  it('decides an "or" by one known operand: a department task on the assistance list passes whatever onDutyList is', async () => {
+    const result = await evaluate({ id: 'k', city: 'shenyang', kind: 'task', facts: { assignedBy: 'department', onAssistanceList: true } });
+    expect(result.findings.find((f) => f.ruleId === 'shenyang.13.2.task-admission')?.status).toBe('pass');
+  });
+
+  it('decides an "and" by one known false operand even when the other is absent', async () => {
+    const result = await evaluate({
+      id: 'k2', city: 'dalian', kind: 'community', facts: { emergency: { plan: false } },
+    });
+    expect(result.findings.find((f) => f.ruleId === 'dalian.28.1.emergency-readiness')?.status).toBe('fail');
+  });
+
+  describe('in-force dates', () => {
+    const cases = [
+      { city: 'guiyang', kind: 'community', before: '2013-11-30', from: '2013-12-01' },
+      { city: 'tonghua', kind: 'grid', before: '2023-06-30', from: '2023-07-01' },
+      { city: 'zhangjiakou', kind: 'task', before: '2020-11-16', from: '2020-11-17' },
+    ] as const;
+    for (const c of cases) {
+      it(`treats ${c.city} as not in force on ${c.before} and in force on ${c.from}`, async () => {
+        const before = await evaluate({ id: 'd', city: c.city, kind: c.kind, asOf: c.before, facts: {} });
+        const from = await evaluate({ id: 'd', city: c.city, kind: c.kind, asOf: c.from, facts: {} });
+        expect(before.findings.length).toBeGreaterThan(0);
+        expect(before.findings.every((f) => f.status === 'not-applicable' && f.reason === 'not-in-force')).toBe(true);
+        expect(from.findings.some((f) => f.reason === 'not-in-force')).toBe(false);
+      });
+    }
+
+    it('uses the caller\'s asOf when the record has none, and the record\'s own when it has one', async () => {
+      const evaluator = createEvaluator({ asOf: '2013-01-01' });
+      const defaulted = await evaluator.evaluate({ id: 'e', city: 'guiyang', kind: 'community', facts: {} });
+      const own = await evaluator.evaluate({ id: 'e', city: 'guiyang', kind: 'community', asOf: '2014-01-01', facts: {} });
+      expect(defaulted.findings[0]?.reason).toBe('not-in-force');
+      expect(own.findings.some((f) => f.reason === 'not-in-force')).toBe(false);
+    });
+
+    it('evaluates the drafts on any date, as not binding', async () => {
+      for (const city of ['shenyang', 'dalian'] as const) {
+        const result = await evaluate({ id: 'f', city, kind: 'community', asOf: '1990-01-01', facts: {} });
+        expect(result.findings.length).toBeGreaterThan(0);
+        expect(result.findings.every((f) => f.binding === false && f.reason !== 'not-in-force')).toBe(true);
+      }
+    });
+  });
+
+  it('marks Tonghua checks on a rural community not binding (第四十四条 参照) and on an urban one binding', async () => {
+    const rural = await evaluate({ id: 'r', city: 'tonghua', kind: 'community', asOf: '2024-01-01', facts: { setting: 'rural', hasServiceWindow: false } });
+    const urban = await evaluate({ id: 'u', city: 'tonghua', kind: 'community', asOf: '2024-01-01', facts: { hasServiceWindow: false } });
+    expect(rural.findings.map((f) => [f.status, f.binding])).toEqual([['fail', false]]);
+    expect(urban.findings.map((f) => [f.status, f.binding])).toEqual([['fail', true]]);
+  });
+
+  it('cites the liability article where the law names one', async () => {
+    const result = await evaluate({ id: 'l', city: 'tonghua', kind: 'task', asOf: '2024-01-01', facts: { onAssistanceList: true, writtenCommission: false } });
+    const finding = result.findings.find((f) => f.ruleId === 'tonghua.18.2.assistance-commission')!;
+    expect(finding.citation.liability).toMatchObject({ article: 41, label: '第四十一条' });
+    expect(finding.citation.liability?.text).toContain('第十八条');
+  });
+
+  it('applies an interpretation override: a tolerance of 0.1 makes 340 households too many', async () => {
+    const record = { id: 'g', city: 'shenyang', kind: 'grid', facts: { households: 340 } };
+    const lenient = await evaluate(record);
+    const strict = await evaluate(record, { parameters: { 'shenyang.12.1.grid-size': { tolerance: 0.1 } } });
+    expect(lenient.findings[0]?.status).toBe('pass');
+    expect(strict.findings[0]?.status).toBe('fail');
+  });
+
+  it('rejects an override for an unknown check or parameter, naming it', () => {
+    expect(() => createEvaluator({ parameters: { 'shenyang.12.1.grid-sise': { tolerance: 0.1 } } })).toThrow(/grid-sise/);
+    expect(() => createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerence: 0.1 } } })).toThrow(/tolerence.*tolerance/);
+  });
+
+  it('allows unknown keys when asked, and rejects them by default', async () => {
+    const record = { id: 'h', city: 'guiyang', kind: 'community', asOf: '2024-01-01', facts: { serviceFacilityAreaSqm: 900, note: 'x' } };
+    const strict = await evaluate(record);
+    const relaxed = await evaluate(record, { allowUnknownKeys: true });
+    expect(strict.valid).toBe(false);
+    expect(strict.errors?.[0]?.path).toBe('facts.note');
+    expect(relaxed.findings.find((f) => f.ruleId === 'guiyang.37.1.premises-area')?.status).toBe('pass');
+  });
+
+  describe('bad records give a clear error and no findings', () => {
+    const cases: Array<[string, unknown, string]> = [
+      ['wrong type', { id: 'x', city: 'guiyang', kind: 'community', facts: { households: 'many' } }, 'facts.households'],
+      ['negative', { id: 'x', city: 'guiyang', kind: 'community', facts: { households: -3 } }, 'facts.households'],
+      ['unknown key', { id: 'x', city: 'guiyang', kind: 'grid', facts: { gridHead: 1 } }, 'facts.gridHead'],
+      ['bad date', { id: 'x', city: 'guiyang', kind: 'grid', asOf: '2024-02-30' }, 'asOf'],
+      ['wrong city', { id: 'x', city: 'beijing', kind: 'grid' }, 'city'],
+      ['missing id', { city: 'guiyang', kind: 'grid' }, 'id'],
+    ];
+    for (const [name, record, path] of cases) {
+      it(`${name}: error at ${path}`, async () => {
+        const result = await evaluate(record);
+        expect(result.valid).toBe(false);
+        expect(result.findings).toEqual([]);
+        expect(result.errors?.map((e) => e.path)).toContain(path);
+        expect(result.errors?.every((e) => e.message.length > 5)).toBe(true);
+      });
+    }
+  });
+});
