@@ -1,0 +1,175 @@
+/**
+ * Throughput and memory of the BUILT CLI on a large batch (run `npm run build` first):
+ *
+ *   npm run bench:cli                          # 1,000,000 records
+ *   npm run bench:cli -- --records 100000 --curve
+ *
+ * Generates a seeded NDJSON batch (scripts/gen.ts), runs
+ * `node dist/cli.js check FILE --format ndjson --out OUTFILE` as a child process, samples its
+ * VmRSS / VmHWM from /proc/<pid>/status every ~100 ms, prints wall time, records/s and peak RSS
+ * (and, with --curve, RSS at every 10 % of the run, to show it stays flat), writes the figures to
+ * bench/out/cli.json, and exits 1 when peak RSS reaches the limit (default 200 MB).
+ * The generated input and the report are deleted afterwards unless --keep is given.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateToFile } from './gen.js';
+
+interface Sample {
+  /** Milliseconds since the child started. */
+  ms: number;
+  rssMB: number;
+}
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const outDir = join(root, 'bench', 'out');
+
+async function readStatus(pid: number): Promise<{ rssMB: number; hwmMB: number } | undefined> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rssMB: kb('VmRSS') / 1024, hwmMB: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined; // the process has exited
+  }
+}
+
+/** RSS at the sample nearest to `fraction` of the run. */
+function rssAt(samples: readonly Sample[], wallMs: number, fraction: number): number {
+  let best: Sample | undefined;
+  for (const s of samples) if (!best || Math.abs(s.ms - fraction * wallMs) < Math.abs(best.ms - fraction * wallMs)) best = s;
+  return round(best?.rssMB ?? 0);
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      records: { type: 'string', default: '1000000' },
+      seed: { type: 'string', default: '42' },
+      format: { type: 'string', default: 'ndjson' },
+      'limit-mb': { type: 'string', default: '200' },
+      curve: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const records = Number(values.records);
+  const limitMB = Number(values['limit-mb']);
+  const cli = join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    process.stderr.write('bench-cli: dist/cli.js not found; run `npm run build` first\n');
+    return 2;
+  }
+  await mkdir(outDir, { recursive: true });
+  const input = join(outDir, `cli-records-${records}.ndjson`);
+  const report = join(outDir, `cli-report-${records}.${values.format}`);
+
+  process.stderr.write(`bench-cli: generating ${records.toLocaleString('en-US')} records …\n`);
+  await generateToFile(input, { records, seed: Number(values.seed), invalidRate: 0.01 });
+  const inputBytes = (await stat(input)).size;
+
+  process.stderr.write(`bench-cli: node dist/cli.js check ${input} --format ${values.format} --out ${report}\n`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [cli, 'check', input, '--format', values.format, '--out', report], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < 10_000) stderr += chunk;
+  });
+  const samples: Sample[] = [];
+  let hwmMB = 0;
+  let done = false;
+  const exited = new Promise<number>((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      done = true;
+      resolveExit(code ?? (signal ? 128 : 1));
+    });
+  });
+  const pid = child.pid;
+  const sampling = (async () => {
+    while (!done && pid !== undefined) {
+      const status = await readStatus(pid);
+      if (status) {
+        samples.push({ ms: performance.now() - started, rssMB: status.rssMB });
+        hwmMB = Math.max(hwmMB, status.hwmMB);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const exitCode = await exited;
+  await sampling;
+  const wallMs = performance.now() - started;
+  const reportBytes = existsSync(report) ? (await stat(report)).size : 0;
+  const peakRssMB = Math.max(hwmMB, ...samples.map((s) => s.rssMB));
+
+  const result = {
+    records,
+    seed: Number(values.seed),
+    format: values.format,
+    inputBytes,
+    reportBytes,
+    exitCode,
+    wallSeconds: round(wallMs / 1000, 2),
+    recordsPerSecond: Math.round(records / (wallMs / 1000)),
+    peakRssMB: round(peakRssMB),
+    limitMB,
+    rssCurveMB: { p10: rssAt(samples, wallMs, 0.1), p50: rssAt(samples, wallMs, 0.5), p90: rssAt(samples, wallMs, 0.9) },
+    samples: samples.length,
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  await writeFile(join(outDir, 'cli.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+  process.stdout.write(
+    [
+      `records      ${records.toLocaleString('en-US')} (${(inputBytes / 1e6).toFixed(1)} MB in, ${(reportBytes / 1e6).toFixed(1)} MB out)`,
+      `wall time    ${result.wallSeconds} s`,
+      `throughput   ${result.recordsPerSecond.toLocaleString('en-US')} records/s`,
+      `peak RSS     ${result.peakRssMB} MB (limit ${limitMB} MB)`,
+      `RSS curve    10% ${result.rssCurveMB.p10} MB · 50% ${result.rssCurveMB.p50} MB · 90% ${result.rssCurveMB.p90} MB`,
+      `exit code    ${exitCode} (2 expected: the batch has invalid lines on purpose)`,
+      `written      bench/out/cli.json`,
+      '',
+    ].join('\n'),
+  );
+  if (values.curve) {
+    process.stdout.write('RSS over the run:\n');
+    for (let tenth = 0; tenth <= 10; tenth += 1) {
+      const mb = rssAt(samples, wallMs, tenth / 10);
+      process.stdout.write(`  ${String(tenth * 10).padStart(3)}%  ${String(mb).padStart(6)} MB  ${'█'.repeat(Math.round(mb / 5))}\n`);
+    }
+  }
+  if (!values.keep) {
+    await rm(input, { force: true });
+    await rm(report, { force: true });
+  }
+  if (![0, 1, 2].includes(exitCode)) {
+    process.stderr.write(`bench-cli: the CLI failed (exit ${exitCode}):\n${stderr}\n`);
+    return 1;
+  }
+  if (peakRssMB >= limitMB) {
+    process.stderr.write(`bench-cli: peak RSS ${result.peakRssMB} MB ≥ ${limitMB} MB\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench-cli: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

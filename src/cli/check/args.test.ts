@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../io.js';
+import { CHECK_HELP, isCalendarDate, parseCheckArgs } from './args.js';
+
+describe('parseCheckArgs', () => {
+  it('reads files and every option', () => {
+    const args = parseCheckArgs(['a.ndjson', '-', '--format', 'csv', '--out', 'r.csv', '--as-of', '2024-02-29', '--city', 'tonghua', '--fail-on', 'warning', '--allow-unknown-keys']);
+    expect(args).toEqual({
+      help: false,
+      files: ['a.ndjson', '-'],
+      format: 'csv',
+      out: 'r.csv',
+      asOf: '2024-02-29',
+      city: 'tonghua',
+      failOn: 'warning',
+      allowUnknownKeys: true,
+    });
+  });
+
+  it('defaults: no files (stdin), fail on violation', () => {
+    expect(parseCheckArgs([])).toEqual({ help: false, files: [], failOn: 'violation', allowUnknownKeys: false });
+  });
+
+  it.each([
+    [['--format', 'xml'], /--format must be one of table, ndjson, json, csv, junit \(got 'xml'\)/],
+    [['--city', 'beijing'], /--city must be one of shenyang, dalian, guiyang, tonghua, zhangjiakou/],
+    [['--fail-on', 'error'], /--fail-on must be one of violation, warning, never/],
+    [['--as-of', '2023-02-29'], /--as-of must be a real calendar date/],
+    [['--as-of', '1 March 2024'], /--as-of must be a real calendar date/],
+    [['--colour'], /Unknown option '--colour'/],
+    [['--out'], /--out/],
+    [['-', '-'], /standard input/],
+  ])('rejects %j with a UsageError naming the option', (args, message) => {
+    expect(() => parseCheckArgs(args)).toThrow(UsageError);
+    expect(() => parseCheckArgs(args)).toThrow(message);
+  });
+
+  it('has a help text with an example and the exit codes', () => {
+    expect(parseCheckArgs(['--help']).help).toBe(true);
+    expect(CHECK_HELP).toMatch(/Examples:\n {2}shequ-rules check /);
+    expect(CHECK_HELP).toMatch(/Exit codes:[\s\S]*0 [\s\S]*1 [\s\S]*2 [\s\S]*130/);
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real days only', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+    expect(isCalendarDate('2024-1-01')).toBe(false);
+  });
+});

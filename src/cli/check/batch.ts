@@ -1,0 +1,105 @@
+import { CITY_KEYS, RECORD_KINDS, type CityKey, type EvaluationResult, type RecordKind } from '../../types.js';
+import type { InputItem } from './input.js';
+import type { CheckResult } from './result.js';
+
+/** The evaluator as `check` uses it (the contract of `src/evaluate.ts`): never throws. */
+export interface Evaluator {
+  evaluate(record: unknown): Promise<EvaluationResult>;
+}
+
+export interface CheckBatchOptions {
+  /** Only records of this city are evaluated; the others come out as `skipped`. */
+  city?: CityKey;
+  /** Records evaluated at once; results still come out in input order. Default 16. */
+  concurrency?: number;
+  /** Put `file` on every result (several inputs). File errors always carry it. */
+  multiFile: boolean;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+
+/**
+ * Records in, one result per record out, in input order. Up to `concurrency` evaluations run at
+ * once; the window keeps memory bounded whatever the input size.
+ */
+export async function* checkBatch(
+  items: AsyncIterable<InputItem>,
+  evaluator: Evaluator,
+  options: CheckBatchOptions,
+): AsyncGenerator<CheckResult> {
+  const window = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const queue: Promise<CheckResult>[] = [];
+  for await (const item of items) {
+    if (options.signal?.aborted) return;
+    queue.push(toResult(item, evaluator, options));
+    if (queue.length >= window) yield await (queue.shift() as Promise<CheckResult>);
+  }
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    if (options.signal?.aborted) return;
+    yield await next;
+  }
+}
+
+/** Never rejects: an evaluator that throws still yields an (invalid) result for the record. */
+async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBatchOptions): Promise<CheckResult> {
+  if (item.type === 'unreadable') {
+    return {
+      file: item.file,
+      line: 0,
+      recordId: null,
+      valid: false,
+      fileError: true,
+      errors: [{ path: '', message: item.message }],
+      findings: [],
+    };
+  }
+  const position = {
+    ...(options.multiFile ? { file: item.file } : {}),
+    line: item.line,
+    ...(item.index !== undefined ? { index: item.index } : {}),
+  };
+  if (item.type === 'unparsable') {
+    return { ...position, recordId: null, valid: false, errors: [{ path: '', message: item.message }], findings: [] };
+  }
+  const declared = declaredIdentity(item.value);
+  if (options.city !== undefined && declared.city !== undefined && declared.city !== options.city) {
+    return { ...position, recordId: declared.id, city: declared.city, ...kindOf(declared.kind), skipped: true, findings: [] };
+  }
+  let evaluation: EvaluationResult;
+  try {
+    evaluation = await evaluator.evaluate(item.value);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    evaluation = { recordId: null, valid: false, errors: [{ path: '', message: `evaluator failed: ${message}` }], findings: [] };
+  }
+  const city = evaluation.city ?? declared.city;
+  const kind = evaluation.kind ?? declared.kind;
+  return {
+    ...position,
+    recordId: evaluation.recordId ?? declared.id,
+    ...(city !== undefined ? { city } : {}),
+    ...kindOf(kind),
+    valid: evaluation.valid,
+    ...(evaluation.errors !== undefined && evaluation.errors.length > 0 ? { errors: evaluation.errors } : {}),
+    findings: evaluation.findings,
+  };
+}
+
+function kindOf(kind: RecordKind | undefined): { kind?: RecordKind } {
+  return kind === undefined ? {} : { kind };
+}
+
+/**
+ * The id, city and kind a record declares, read before validation (for `--city` and for placing
+ * invalid records). Only a known city key counts: a misspelt city is evaluated (and so reported
+ * invalid), never skipped.
+ */
+export function declaredIdentity(value: unknown): { id: string | null; city?: CityKey; kind?: RecordKind } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: null };
+  const record = value as Record<string, unknown>;
+  const id = typeof record.id === 'string' ? record.id : null;
+  const city = (CITY_KEYS as readonly unknown[]).includes(record.city) ? (record.city as CityKey) : undefined;
+  const kind = (RECORD_KINDS as readonly unknown[]).includes(record.kind) ? (record.kind as RecordKind) : undefined;
+  return { id, ...(city !== undefined ? { city } : {}), ...(kind !== undefined ? { kind } : {}) };
+}

@@ -1,0 +1,90 @@
+import type { Finding } from '../../../types.js';
+import type { CreateFormatter } from '../formatter.js';
+import { isFileError, isSkipped, type CheckResult } from '../result.js';
+import { Sink } from '../sink.js';
+
+export const CSV_COLUMNS = [
+  'file',
+  'line',
+  'record_id',
+  'city',
+  'kind',
+  'check_id',
+  'status',
+  'severity',
+  'binding',
+  'citation',
+  'expected',
+  'actual',
+  'message_zh',
+] as const;
+
+/**
+ * CSV (RFC 4180, CRLF line ends, UTF-8 BOM so that Excel shows Chinese): a header row, then one
+ * row per finding. A record without findings still gets one row, so that every record appears:
+ * status `invalid` (message: its errors), `skipped` (another city than --city) or `no-checks` (no
+ * check of its city applies to its kind); an unreadable file gets one row with status `unreadable`.
+ */
+export const createCsvFormatter: CreateFormatter = (out, context) => {
+  const sink = new Sink(out);
+  return {
+    async start() {
+      await sink.write(`\uFEFF${csvRow(CSV_COLUMNS)}`);
+    },
+    async result(result) {
+      for (const row of csvRows(result, context.defaultFile)) await sink.write(csvRow(row));
+    },
+    async end() {
+      await sink.flush();
+    },
+    async abort() {},
+  };
+};
+
+type Row = readonly string[];
+
+export function csvRows(result: CheckResult, defaultFile = ''): Row[] {
+  const file = result.file ?? defaultFile;
+  if (isFileError(result)) {
+    return [[safe(file), '', '', '', '', '', 'unreadable', '', '', '', '', '', issues(result.errors)]];
+  }
+  const base = [safe(file), String(result.line), safe(result.recordId ?? ''), result.city ?? '', result.kind ?? ''];
+  if (isSkipped(result)) return [[...base, '', 'skipped', '', '', '', '', '', '']];
+  if (!result.valid) return [[...base, '', 'invalid', '', '', '', '', '', issues(result.errors ?? [])]];
+  if (result.findings.length === 0) return [[...base, '', 'no-checks', '', '', '', '', '', '']];
+  return result.findings.map((finding) => [...base, ...findingColumns(finding)]);
+}
+
+function findingColumns(finding: Finding): string[] {
+  return [
+    finding.ruleId,
+    finding.status,
+    finding.severity,
+    String(finding.binding),
+    finding.citation.label,
+    finding.expected === undefined ? '' : String(finding.expected),
+    finding.actual === undefined ? '' : String(finding.actual),
+    finding.message.zh,
+  ];
+}
+
+function issues(errors: ReadonlyArray<{ path: string; message: string }>): string {
+  return errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; ');
+}
+
+/**
+ * Submitted text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets
+ * a leading apostrophe (OWASP CSV injection); our own texts never start so.
+ */
+function safe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; rows end in CRLF. */
+export function csvRow(fields: Row): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+export function csvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}

@@ -1,0 +1,127 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { UsageError, type CliIO } from '../io.js';
+import { parseCheckArgs, CHECK_HELP } from './args.js';
+import { openAtomicOut, type AtomicOut } from './atomicOut.js';
+import { checkBatch, type Evaluator } from './batch.js';
+import { EXIT_INTERRUPTED } from './exitCode.js';
+import type { Formatter } from './formatter.js';
+import { FORMATTERS } from './formats.js';
+import { readInputs, STDIN_NAME, totalInputBytes, type InputSource, type ReadState } from './input.js';
+import { Progress } from './progress.js';
+import { isFileError } from './result.js';
+import { SummaryBuilder } from './summary.js';
+
+/** The options `check` gives the evaluator (a subset of `EvaluateOptions` in src/evaluate.ts). */
+export interface CheckEvaluatorOptions {
+  asOf?: string;
+  allowUnknownKeys?: boolean;
+}
+
+export interface CheckDependencies {
+  createEvaluator: (options: CheckEvaluatorOptions) => Evaluator;
+  /** Aborted on SIGINT: reading stops, the --out temporary file is removed, exit 130. */
+  signal?: AbortSignal;
+  /** Records evaluated at once (default: checkBatch's). */
+  concurrency?: number;
+  now?: () => number;
+}
+
+/** Exit code when stdout went away (a closed pipe), as a shell reports SIGPIPE. */
+const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * `shequ-rules check`: arguments → inputs → evaluator → formatter → stdout or --out, and the exit
+ * code from the summary. The evaluator is injected, so this runs in tests without the rules.
+ */
+export async function runCheckWith(args: readonly string[], io: CliIO, deps: CheckDependencies): Promise<number> {
+  const options = parseCheckArgs(args);
+  if (options.help) {
+    io.stdout.write(CHECK_HELP);
+    return 0;
+  }
+  const format = options.format ?? (options.out === undefined && io.stdoutIsTTY ? 'table' : 'ndjson');
+  const files = options.files.length > 0 ? options.files : ['-'];
+  const sources: InputSource[] = files.map((f) =>
+    f === '-' ? { name: STDIN_NAME, path: null } : { name: f, path: isAbsolute(f) ? f : resolve(io.cwd, f) },
+  );
+  const evaluator = deps.createEvaluator({
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.allowUnknownKeys ? { allowUnknownKeys: true } : {}),
+  });
+
+  let atomic: AtomicOut | undefined;
+  if (options.out !== undefined) {
+    try {
+      atomic = await openAtomicOut(resolve(io.cwd, options.out));
+    } catch (error) {
+      throw new UsageError(`--out: cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const out: Writable = atomic?.stream ?? io.stdout;
+  const formatter: Formatter = FORMATTERS[format](out, {
+    ...(options.city !== undefined ? { city: options.city } : {}),
+    ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
+    failOn: options.failOn,
+  });
+  const state: ReadState = { bytesRead: 0, totalBytes: await totalInputBytes(sources) };
+  // No progress line while the report itself streams to the terminal: the two would interleave.
+  const reportOnTerminal = atomic === undefined && io.stdoutIsTTY;
+  const progress = new Progress(io.stderr, state, { enabled: io.stderrIsTTY && !reportOnTerminal, ...(deps.now ? { now: deps.now } : {}) });
+  const summary = new SummaryBuilder(options.city);
+  const signal = deps.signal;
+
+  const discard = async (): Promise<void> => {
+    progress.clear();
+    await formatter.abort();
+    await atomic?.abort();
+  };
+
+  if (sources.some((s) => s.path === null) && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    io.stderr.write('shequ-rules check: reading records from standard input (end with Ctrl-D)\n');
+  }
+
+  try {
+    await formatter.start();
+    const items = readInputs(sources, { stdin: io.stdin, state, ...(signal ? { signal } : {}) });
+    const results = checkBatch(items, evaluator, {
+      multiFile: sources.length > 1,
+      ...(options.city !== undefined ? { city: options.city } : {}),
+      ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    for await (const result of results) {
+      if (signal?.aborted) break;
+      summary.add(result);
+      if (isFileError(result)) {
+        progress.clear();
+        io.stderr.write(`shequ-rules check: ${result.errors[0]?.message ?? `cannot read ${result.file}`}\n`);
+      }
+      await formatter.result(result);
+      progress.tick(summary.records);
+    }
+    if (signal?.aborted) {
+      await discard();
+      io.stderr.write('shequ-rules check: interrupted; no report written\n');
+      return EXIT_INTERRUPTED;
+    }
+    const final = summary.finish(options.failOn);
+    await formatter.end(final);
+    progress.clear();
+    await atomic?.commit();
+    if (io.stderrIsTTY && format !== 'table') {
+      io.stderr.write(
+        `shequ-rules check: ${final.records} records · ${final.valid} valid · ${final.invalid} invalid · ${final.skipped} skipped · ${final.findings.fail} failing findings · exit ${final.exitCode}\n`,
+      );
+    }
+    return final.exitCode;
+  } catch (error) {
+    await discard();
+    if (isBrokenPipe(error)) return EXIT_BROKEN_PIPE;
+    throw error;
+  }
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EPIPE';
+}
