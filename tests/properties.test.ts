@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { createEvaluator } from '../src/evaluate.js';
 import { recordArbitrary } from '../src/schema/arbitraries.js';
+import { validateRecord } from '../src/schema/validateRecord.js';
 import type { EvaluationResult, FindingStatus } from '../src/types.js';
 
 const evaluator = createEvaluator({ asOf: '2024-06-01' });
@@ -106,7 +107,10 @@ describe('information', () => {
     await fc.assert(
       fc.asyncProperty(recordArbitrary, fc.infiniteStream(fc.boolean()), async (record, coin) => {
         const facts = (record.facts ?? {}) as Record<string, unknown>;
-        const fewer = Object.fromEntries(Object.entries(facts).filter(() => coin.next().value));
+        // A fact with a default (a community's setting, a grid's type) is never absent: keep it.
+        const empty = validateRecord({ ...record, facts: {} });
+        const defaulted = new Set(empty.ok ? Object.keys(empty.record.facts) : []);
+        const fewer = Object.fromEntries(Object.entries(facts).filter(([key]) => defaulted.has(key) || coin.next().value));
         const full = await evaluator.evaluate(record);
         const partial = await evaluator.evaluate({ ...record, facts: fewer });
         for (const finding of partial.findings) {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DERIVED_FACT_BY_NAME } from './derivedFacts.js';
+
+const fact = (name: string) => DERIVED_FACT_BY_NAME.get(name)!;
+
+describe('derived facts', () => {
+  it('scaled gives rate per unit of a count, linearly (1550 households at 40 per 100 → 620)', () => {
+    expect(fact('scaled').compute({ of: { fact: 'n' }, rate: 40, per: 100 }, [1550])).toBe(620);
+    expect(fact('scaled').compute({ of: { fact: 'n' }, rate: 40, per: 100 }, [undefined])).toBeUndefined();
+  });
+
+  it('smallestOf picks the smallest field of a list', () => {
+    expect(fact('smallestOf').compute({ of: { fact: 's' }, field: 'a' }, [[{ a: 5 }, { a: 2.5 }]])).toBe(2.5);
+    expect(fact('smallestOf').compute({ of: { fact: 's' }, field: 'a' }, [[]])).toBeUndefined();
+  });
+
+  it('yearOf shifts the calendar year of a date', () => {
+    expect(fact('yearOf').compute({ of: { fact: 'd' }, offsetYears: -1 }, ['2024-01-01'])).toBe(2023);
+  });
+
+  describe('milestoneSync', () => {
+    const params = { subject: 'facility', reference: 'project', stages: ['design', 'delivery'], toleranceDays: 0 };
+    const sync = fact('milestoneSync');
+
+    it('passes when each facility date is no later than the project date at the same stage', () => {
+      expect(sync.compute(params, [{ design: '2024-01-01' }, { design: '2024-01-01' }])).toBe(true);
+    });
+
+    it('fails a facility delivered a day late, and passes it with one day of tolerance', () => {
+      const values = [{ delivery: '2024-01-02' }, { delivery: '2024-01-01' }];
+      expect(sync.compute(params, values)).toBe(false);
+      expect(sync.compute({ ...params, toleranceDays: 1 }, values)).toBe(true);
+    });
+
+    it('fails a stage the project reached and the facility did not', () => {
+      expect(sync.compute(params, [{}, { design: '2024-01-01' }])).toBe(false);
+      expect(sync.explain!(params, [{}, { design: '2024-01-01' }]).detail).toBe('design: — > 2024-01-01');
+    });
+
+    it('is undecided when the project has no date at a listed stage, and names those stages', () => {
+      expect(sync.compute(params, [{ design: '2024-01-01' }, { planning: '2020-01-01' }])).toBeUndefined();
+      expect(sync.missing!(params, [])).toEqual([
+        { fact: 'project', path: '$.design' },
+        { fact: 'project', path: '$.delivery' },
+      ]);
+    });
+  });
+});

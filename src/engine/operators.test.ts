@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { OPERATOR_BY_NAME } from './operators.js';
+
+const op = (name: string) => OPERATOR_BY_NAME.get(name)!;
+
+describe('operators', () => {
+  it('withinTolerance includes both ends of target × (1 ± tolerance) and excludes the next integer', () => {
+    const within = op('withinTolerance');
+    const value = { target: 50, tolerance: 0.2 };
+    expect([39, 40, 60, 61].map((n) => within.evaluate(n, value))).toEqual([false, true, true, false]);
+    expect(within.explain!(61, value)).toEqual({ expected: 50, actual: 61, detail: '40–60' });
+  });
+
+  it('includesAll names what is missing', () => {
+    const includesAll = op('includesAll');
+    expect(includesAll.evaluate(['a', 'b', 'c'], ['a', 'c'])).toBe(true);
+    expect(includesAll.evaluate(['a'], ['a', 'c'])).toBe(false);
+    expect(includesAll.explain!(['a'], ['a', 'c', 'd'])).toEqual({ detail: 'c, d' });
+  });
+
+  it('everyValueIn passes an object whose given values are all allowed, and names the others', () => {
+    const everyValueIn = op('everyValueIn');
+    expect(everyValueIn.evaluate({ water: 'r' }, ['r'])).toBe(true);
+    expect(everyValueIn.evaluate({}, ['r'])).toBe(true);
+    expect(everyValueIn.explain!({ water: 'r', gas: 'c' }, ['r'])).toEqual({ detail: 'gas=c' });
+  });
+
+  it('nonDecreasingBy compares in key order, not list order, and reports the first drop', () => {
+    const nonDecreasing = op('nonDecreasingBy');
+    const by = { orderBy: 'year', field: 'amount' };
+    const rows = [{ year: 3, amount: 5 }, { year: 1, amount: 4 }, { year: 2, amount: 6 }];
+    expect(nonDecreasing.evaluate(rows, by)).toBe(false);
+    expect(nonDecreasing.explain!(rows, by)).toEqual({ expected: 6, actual: 5, detail: '3 < 2' });
+    expect(nonDecreasing.evaluate([{ year: 1, amount: 4 }, { year: 2, amount: 4 }], by)).toBe(true);
+  });
+
+  it('the presence tests decide absence themselves', () => {
+    expect(op('exists').decidesAbsence && op('exists').evaluate(undefined, true)).toBe(false);
+    expect(op('nonEmpty').evaluate([], true)).toBe(false);
+    expect(op('lengthAtLeast').evaluate([1, 2], 2)).toBe(true);
+    expect(op('includesAll').decidesAbsence).toBeFalsy();
+  });
+});
