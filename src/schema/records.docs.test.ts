@@ -5,8 +5,9 @@ import { RECORD_KINDS } from '../types.js';
 import { EXAMPLE_RECORDS } from './examples.js';
 import { validateRecord } from './validateRecord.js';
 
-// docs/records.md shows real records and real output: these tests keep it so.
-const DOC = readFileSync(fileURLToPath(new URL('../../docs/records.md', import.meta.url)), 'utf8');
+// The README's "Records" section shows real records and real output: these tests keep it so.
+const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+const DOC = README.slice(README.indexOf('\n## Records'), README.indexOf('\n## ', README.indexOf('\n## Records') + 1));
 
 /** The bodies of the fenced blocks whose info string is exactly `info`. */
 function blocks(info: string): string[] {
@@ -14,7 +15,7 @@ function blocks(info: string): string[] {
   return [...DOC.matchAll(fence)].map((match) => match[1] ?? '');
 }
 
-describe('docs/records.md', () => {
+describe('README: Records', () => {
   it('shows records that all validate', () => {
     // Arrange
     const records: unknown[] = blocks('json').map((body) => JSON.parse(body));

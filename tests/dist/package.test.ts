@@ -1,0 +1,78 @@
+/**
+ * The built package as an app sees it: ESM and CJS entry points, types, the JSON assets, no side
+ * effects on import, and the files `npm pack` would ship.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+const node = (code: string, type: 'module' | 'commonjs') =>
+  run(process.execPath, [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', code], { cwd: root });
+
+const RECORD = JSON.stringify({ id: 'p1', city: 'guiyang', kind: 'community', asOf: '2024-01-01', facts: { serviceFacilityAreaSqm: 750 } });
+
+describe('the built package', () => {
+  it('evaluates a record through the ESM entry point', async () => {
+    const { stdout } = await node(
+      `import { evaluate, listLaws } from 'shequ-rules';
+       const r = await evaluate(${RECORD});
+       const f = r.findings.find((x) => x.ruleId === 'guiyang.37.1.premises-area');
+       console.log(JSON.stringify([listLaws().length, f.status, f.expected, f.citation.label]));`,
+      'module',
+    );
+    expect(JSON.parse(stdout)).toEqual([5, 'fail', 800, '第三十七条']);
+  });
+
+  it('evaluates a record through the CommonJS entry point', async () => {
+    const { stdout } = await node(
+      `const { evaluate } = require('shequ-rules');
+       evaluate(${RECORD}).then((r) => console.log(r.findings.filter((x) => x.status === 'fail').length));`,
+      'commonjs',
+    );
+    expect(Number(stdout)).toBeGreaterThan(0);
+  });
+
+  it('has no side effects on import: nothing printed, no pending work', async () => {
+    const { stdout, stderr } = await node(`import 'shequ-rules';`, 'module');
+    expect(stdout + stderr).toBe('');
+  });
+
+  it('ships type declarations for both module systems, naming the public API', () => {
+    for (const file of ['dist/index.d.ts', 'dist/index.d.cts']) {
+      const types = readFileSync(join(root, file), 'utf8');
+      for (const name of ['evaluate', 'createEvaluator', 'validateRecord', 'Finding', 'getArticle', 'formatCitationLabel']) {
+        expect(types, `${file} ${name}`).toContain(name);
+      }
+    }
+  });
+
+  it('exports the rule files and the JSON Schema as package subpaths', async () => {
+    const { stdout } = await node(
+      `import { createRequire } from 'node:module';
+       const require = createRequire(import.meta.url);
+       const rules = require('shequ-rules/rules/tonghua.json');
+       const schema = require('shequ-rules/schema/record.schema.json');
+       console.log(JSON.stringify([rules.articles.length, typeof schema.$schema]));`,
+      'module',
+    );
+    expect(JSON.parse(stdout)).toEqual([45, 'string']);
+  });
+
+  it('packs dist, rules, schema and the README, and no sources or tests', async () => {
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
+    const files = (JSON.parse(stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/cli.js', 'rules/guiyang.json', 'schema/record.schema.json', 'README.md']));
+    expect(files.some((f) => f.startsWith('src/') || f.includes('.test.'))).toBe(false);
+  });
+
+  it('has an executable bin with a shebang', () => {
+    const cli = readFileSync(join(root, 'dist/cli.js'), 'utf8');
+    expect(cli.startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(existsSync(join(root, 'dist/cli.js.map'))).toBe(true);
+  });
+});
