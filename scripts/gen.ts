@@ -15,6 +15,7 @@ import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
+import { COMMUNITY_BODIES, FACILITY_COMPONENTS } from '../src/schema/facts.js';
 
 const CITIES = [
   { key: 'shenyang', prefix: 'SY' },
@@ -100,17 +101,8 @@ function compact(facts: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-const COMPONENTS = [
-  'serviceHall',
-  'policeOffice',
-  'committeeOffice',
-  'residentActivityRoom',
-  'partyServiceCenter',
-  'civilizationPracticeStation',
-  'volunteerStation',
-  'readingRoom',
-] as const;
-const BODIES = ['community', 'residentsCommittee', 'communityServiceBody'] as const;
+const COMPONENTS = FACILITY_COMPONENTS;
+const BODIES = COMMUNITY_BODIES;
 
 function facts(kind: Kind, d: Dice): Record<string, unknown> {
   switch (kind) {

@@ -1,3 +1,4 @@
+import { parseCsv } from '../../src/cli/check/testing.js';
 /**
  * `shequ-rules check` end to end, against the BUILT bin (`node dist/cli.js check …`), as an
  * auditor runs it: fixtures/batch.ndjson and small temporary batches.
@@ -52,35 +53,6 @@ function ndjson(text: string): Result[] {
     .map((line) => JSON.parse(line) as Result);
 }
 
-/** A tiny RFC 4180 parser (quoted fields, doubled quotes, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) throw new Error('last CSV row has no CRLF');
-  return rows;
-}
 
 /** Tags balance and attribute values are quoted; no stray markup in text. */
 function expectWellFormedXml(text: string): void {

@@ -1,36 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { format, sampleResults } from '../testing.js';
+import { format, parseCsv, sampleResults } from '../testing.js';
 import { createCsvFormatter, csvField, CSV_COLUMNS } from './csv.js';
-
-/** A tiny RFC 4180 parser: quoted fields, doubled quotes, CRLF row ends. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) throw new Error('last row has no CRLF');
-  return rows;
-}
 
 describe('csv formatter', () => {
   it('starts with a BOM and the header, and ends every row with CRLF', async () => {
