@@ -6,7 +6,7 @@ import { format, isBefore, parseISO } from 'date-fns';
 import { Almanac, Fact, type RuleResult } from 'json-rules-engine';
 import { z } from 'zod';
 import { getRuleFile } from './catalogue/ruleFiles.js';
-import { compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
+import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
 import { DERIVED_FACTS } from './engine/derivedFacts.js';
 import { refToPath, resolvePath } from './engine/factPath.js';
 import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
@@ -198,7 +198,7 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
   }
   const { asOf: defaultAsOf, parameters = {}, allowUnknownKeys = false } = parsed.data;
   const files = CITY_KEYS.map((city) => getRuleFile(city));
-  const knownIds = new Set(files.flatMap((f) => f.articles.flatMap((a) => a.checks.map((c) => c.id))));
+  const knownIds = checkIds(files);
   for (const id of Object.keys(parameters)) {
     if (!knownIds.has(id)) throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'`);
   }

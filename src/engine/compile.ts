@@ -5,7 +5,6 @@
 import { Engine, Rule } from 'json-rules-engine';
 import { formatCitationLabel } from '../catalogue/citationLabel.js';
 import type { CatalogueArticle, CheckEntry, Citation, RecordKind, RuleFile } from '../types.js';
-import { DERIVED_FACTS } from './derivedFacts.js';
 import { resolvePath } from './factPath.js';
 import { OPERATORS } from './operators.js';
 import { resolveParameters } from './parameters.js';
@@ -113,4 +112,3 @@ export function checkIds(files: readonly RuleFile[]): Set<string> {
   return new Set(files.flatMap((f) => f.articles.flatMap((a) => a.checks.map((c) => c.id))));
 }
 
-export { DERIVED_FACTS };
