@@ -4,11 +4,11 @@
  */
 
 /** The five city keys. These are identifiers of the public API, not law data. */
-export const CITY_KEYS = ['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou'] as const;
+export const CITY_KEYS = Object.freeze(['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou'] as const);
 export type CityKey = (typeof CITY_KEYS)[number];
 
 /** The eight record kinds of the contract. */
-export const RECORD_KINDS = [
+export const RECORD_KINDS = Object.freeze([
   'community',
   'grid',
   'streetOffice',
@@ -17,7 +17,7 @@ export const RECORD_KINDS = [
   'inspection',
   'certificateRequest',
   'orgRegistration',
-] as const;
+] as const);
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export type LawStatus = 'draft' | 'in-force';

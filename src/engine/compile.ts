@@ -5,6 +5,7 @@
 import { Engine, Rule } from 'json-rules-engine';
 import { formatCitationLabel } from '../catalogue/citationLabel.js';
 import type { CatalogueArticle, CheckEntry, Citation, RecordKind, RuleFile } from '../types.js';
+import { deepFreeze } from '../util/deepFreeze.js';
 import { resolvePath } from './factPath.js';
 import { OPERATORS } from './operators.js';
 import { resolveParameters } from './parameters.js';
@@ -66,7 +67,8 @@ function citationFor(file: RuleFile, article: CatalogueArticle, check: CheckEntr
       text: liable.text,
     };
   }
-  return citation;
+  // Shared by every finding of this check: frozen so one caller's edit cannot reach another's.
+  return deepFreeze(citation);
 }
 
 /**
