@@ -5,7 +5,7 @@
  *   npx tsx scripts/gen.ts --records 1000 --invalid-rate 0.05 | node dist/cli.js check
  *
  * Deterministic: the same --records, --seed and --invalid-rate give the same bytes. Mixes the five
- * cities and eight kinds; a share (--invalid-rate, default 0.01) of lines is broken on purpose (not
+ * cities and the seventeen kinds; a share (--invalid-rate, default 0.01) of lines is broken on purpose (not
  * JSON, an unknown key, an impossible date, a negative count). Lines are streamed to the output
  * (with backpressure), so a million records never sit in memory. An --out ending in .gz is gzipped.
  */
@@ -35,6 +35,15 @@ const KINDS = [
   ['inspection', 8],
   ['certificateRequest', 5],
   ['orgRegistration', 3],
+  ['communityWorker', 4],
+  ['consultation', 2],
+  ['complaint', 2],
+  ['gridCase', 2],
+  ['emergencyEvent', 1],
+  ['compound', 3],
+  ['departmentReview', 1],
+  ['publicFacilityProject', 1],
+  ['governmentBudget', 1],
 ] as const;
 type Kind = (typeof KINDS)[number][0];
 
@@ -47,6 +56,15 @@ const KIND_CODE: Record<Kind, string> = {
   inspection: 'I',
   certificateRequest: 'CR',
   orgRegistration: 'R',
+  communityWorker: 'W',
+  consultation: 'X',
+  complaint: 'K',
+  gridCase: 'GC',
+  emergencyEvent: 'E',
+  compound: 'XQ',
+  departmentReview: 'PY',
+  publicFacilityProject: 'PF',
+  governmentBudget: 'B',
 };
 
 /** mulberry32: small, fast, seedable; plenty for test data. */
@@ -147,9 +165,9 @@ function facts(kind: Kind, d: Dice): Record<string, unknown> {
         gridHeads: d.maybe(d.chance(0.95) ? 1 : 0),
         gridWorkers: d.maybe(d.int(0, 4)),
         buildings: d.maybe(buildings),
-        buildingLeaders: d.maybe(d.chance(0.85) ? buildings : buildings - d.int(1, 3)),
+        buildingsWithLeader: d.maybe(d.chance(0.85) ? buildings : buildings - d.int(1, 3)),
         units: d.maybe(units),
-        unitLeaders: d.maybe(d.chance(0.8) ? units : units - d.int(1, 4)),
+        unitsWithLeader: d.maybe(d.chance(0.8) ? units : units - d.int(1, 4)),
         leadersResideLocally: d.maybe(d.chance(0.9)),
         rosterPosted: d.maybe(d.chance(0.85)),
         workerPay: d.maybe({ setOn, referenceWageYear: Number(setOn.slice(0, 4)) - (d.chance(0.85) ? 1 : 2) }, 0.4),
@@ -175,8 +193,9 @@ function facts(kind: Kind, d: Dice): Record<string, unknown> {
         planning,
         design: d.chance(0.9) ? design : addDays(design, d.int(10, 90)),
         construction: d.chance(0.85) ? construction : addDays(construction, d.int(10, 120)),
-        acceptance: d.chance(0.85) ? acceptance : d.maybe(addDays(acceptance, d.int(10, 120)), 0.5),
-        delivery: d.chance(0.8) ? delivery : d.maybe(addDays(delivery, d.int(10, 200)), 0.5),
+        // null: the facility has not reached that stage yet
+        acceptance: d.chance(0.85) ? acceptance : d.chance(0.5) ? addDays(acceptance, d.int(10, 120)) : null,
+        delivery: d.chance(0.8) ? delivery : d.chance(0.5) ? addDays(delivery, d.int(10, 200)) : null,
       });
       return compact({ isNew: d.maybe(d.chance(0.85), 0.9), project, facility });
     }
@@ -209,7 +228,58 @@ function facts(kind: Kind, d: Dice): Record<string, unknown> {
         onCertificateList: d.maybe(d.chance(0.7)),
       });
     case 'orgRegistration':
-      return compact({ visits: d.maybe(d.chance(0.8) ? 1 : d.int(2, 4)) });
+      return compact({
+        visits: d.maybe(d.chance(0.2) ? 0 : d.chance(0.8) ? 1 : d.int(2, 4)),
+        procedure: d.maybe(d.chance(0.7) ? 'registration' : 'filing', 0.5),
+        committeeConsulted: d.maybe(d.chance(0.8), 0.5),
+        eligible: d.maybe(d.chance(0.9), 0.6),
+      });
+    case 'communityWorker': {
+      const floor = d.int(30, 45) * 100;
+      return compact({
+        fullTime: d.maybe(d.chance(0.8)),
+        recruitment: d.maybe(d.chance(0.85) ? 'openRecruitment' : d.pick(['appointment', 'other'] as const), 0.6),
+        preServiceTrained: d.maybe(d.chance(0.85), 0.6),
+        monthlyPayYuan: d.maybe(floor + d.int(-5, 15) * 100, 0.7),
+        payFloorYuan: d.maybe(floor, 0.6),
+        socialInsurance: d.maybe(d.chance(0.9), 0.7),
+        fiveInsurancesOneFund: d.maybe(d.chance(0.8), 0.6),
+      });
+    }
+    case 'consultation':
+      return compact({ majorPublicInterest: d.maybe(d.chance(0.6)), consultationHeld: d.maybe(d.chance(0.8)) });
+    case 'complaint':
+      return compact({ handled: d.maybe(d.chance(0.9)), resultNotified: d.maybe(d.chance(0.8)) });
+    case 'gridCase':
+      return compact({
+        departmentAccepted: d.maybe(d.chance(0.9)),
+        handledWithinDeadline: d.maybe(d.chance(0.8)),
+        feedbackGiven: d.maybe(d.chance(0.8)),
+      });
+    case 'emergencyEvent':
+      return compact({ responseActivated: d.maybe(d.chance(0.9)), infoReported: d.maybe(d.chance(0.9)) });
+    case 'compound':
+      return compact({
+        hasPropertyServiceProvider: d.maybe(d.chance(0.7)),
+        hasSelfGovernanceOrg: d.maybe(d.chance(0.7), 0.6),
+        hasOwnersCommittee: d.maybe(d.chance(0.5), 0.6),
+        hasPropertyManagementCommittee: d.maybe(d.chance(0.3), 0.6),
+      });
+    case 'departmentReview':
+      return compact({
+        communityOpinionsHeard: d.maybe(d.chance(0.85)),
+        committeeOpinionsHeard: d.maybe(d.chance(0.8)),
+        residentRepOpinionsHeard: d.maybe(d.chance(0.7)),
+      });
+    case 'publicFacilityProject':
+      return compact({ residentsConsulted: d.maybe(d.chance(0.75)) });
+    case 'governmentBudget':
+      return compact({
+        year: d.int(2019, 2024),
+        communityFundsBudgeted: d.maybe(d.chance(0.9)),
+        purchasedServicesBudgeted: d.maybe(d.chance(0.7)),
+        socialOrgIncubationFundYuan: d.maybe(d.chance(0.7) ? d.int(1, 50) * 10_000 : 0, 0.6),
+      });
   }
 }
 

@@ -7,7 +7,7 @@
 export const CITY_KEYS = Object.freeze(['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou'] as const);
 export type CityKey = (typeof CITY_KEYS)[number];
 
-/** The eight record kinds of the contract. */
+/** The seventeen record kinds of the contract (records.md and contract-v2 §3). */
 export const RECORD_KINDS = Object.freeze([
   'community',
   'grid',
@@ -17,6 +17,15 @@ export const RECORD_KINDS = Object.freeze([
   'inspection',
   'certificateRequest',
   'orgRegistration',
+  'communityWorker',
+  'consultation',
+  'complaint',
+  'gridCase',
+  'emergencyEvent',
+  'compound',
+  'departmentReview',
+  'publicFacilityProject',
+  'governmentBudget',
 ] as const);
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

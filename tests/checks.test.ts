@@ -370,9 +370,9 @@ const TABLE: CheckCases[] = [
   {
     id: 'tonghua.14.2.building-unit-leaders', city: 'tonghua', kind: 'grid', label: '第十四条第二款',
     cases: [
-      { facts: { buildings: 6, buildingLeaders: 6, units: 18, unitLeaders: 18 }, status: 'pass' },
-      { facts: { buildings: 6, buildingLeaders: 5, units: 18, unitLeaders: 18 }, status: 'fail', expected: 6, actual: 5 },
-      { facts: { buildings: 6, buildingLeaders: 6, units: 18 }, status: 'unknown', missing: ['facts.unitLeaders'] },
+      { facts: { buildings: 6, buildingsWithLeader: 6, units: 18, unitsWithLeader: 18 }, status: 'pass' },
+      { facts: { buildings: 6, buildingsWithLeader: 5, units: 18, unitsWithLeader: 18 }, status: 'fail', expected: 6, actual: 5 },
+      { facts: { buildings: 6, buildingsWithLeader: 6, units: 18 }, status: 'unknown', missing: ['facts.unitsWithLeader'] },
     ],
   },
   {

@@ -13,6 +13,16 @@ import {
   CERTIFICATE_REQUESTERS,
   COMMUNITY_BODIES,
   COMMUNITY_SETTINGS,
+  CONTRACT_TERMS,
+  DISCLOSED_ITEMS,
+  GRID_HEAD_ROLES,
+  INSPECTION_FORMS,
+  PUBLIC_SERVICES,
+  RECRUITMENT_METHODS,
+  REGISTRATION_PROCEDURES,
+  SERVICE_BODY_HEAD_SELECTIONS,
+  WINDOW_PRACTICES,
+  WORKER_ASSESSMENT_CRITERIA,
   ESTABLISHMENT_DECIDERS,
   FACILITY_COMPONENTS,
   GRID_LEVELS,
@@ -32,6 +42,15 @@ import {
   type ResidentialProjectFactsInput,
   type StreetOfficeFactsInput,
   type TaskFactsInput,
+  type CommunityWorkerFactsInput,
+  type ConsultationFactsInput,
+  type ComplaintFactsInput,
+  type GridCaseFactsInput,
+  type EmergencyEventFactsInput,
+  type CompoundFactsInput,
+  type DepartmentReviewFactsInput,
+  type PublicFacilityProjectFactsInput,
+  type GovernmentBudgetFactsInput,
 } from './facts.js';
 import { MAX_ID_LENGTH, recordSchema, type RecordInputOfKind, type ShequRecord, type ShequRecordInput } from './record.js';
 
@@ -50,10 +69,18 @@ const count = (max: number) => fc.integer({ min: 0, max });
 /** Integers and fractions alike: areas and amounts are any number ≥ 0. */
 const amount = (max: number) => fc.oneof(fc.integer({ min: 0, max }), fc.double({ min: 0, max, noNaN: true }));
 const year = fc.integer({ min: 1990, max: 2035 });
+const setting = fc.constantFrom(...COMMUNITY_SETTINGS);
+/** A subset of an enumeration, sometimes with repeats (the schema allows them), sometimes all of it. */
+const subsetOf = <T extends string>(values: readonly T[]): fc.Arbitrary<T[]> =>
+  fc.oneof(
+    fc.subarray([...values]),
+    fc.constant(values).map((all) => [...all]),
+    fc.array(fc.constantFrom(...values), { maxLength: values.length + 2 }),
+  );
 
 export const communityFactsArbitrary: fc.Arbitrary<CommunityFactsInput> = fc.record(
   {
-    setting: fc.constantFrom(...COMMUNITY_SETTINGS),
+    setting,
     households: count(8000),
     serviceFacilityAreaSqm: amount(2000),
     facilityComponents: fc.array(fc.constantFrom(...FACILITY_COMPONENTS), { maxLength: 10 }),
@@ -89,6 +116,24 @@ export const communityFactsArbitrary: fc.Arbitrary<CommunityFactsInput> = fc.rec
     ),
     socialOrgPremisesFeeYuan: fc.oneof(fc.constant(0), amount(10_000)),
     unauthorizedPlaques: fc.oneof(fc.constant(0), count(5)),
+    residentConvention: fc.boolean(),
+    linkageMechanism: fc.boolean(),
+    informantSystem: fc.boolean(),
+    infoSystemsLinked: fc.boolean(),
+    patrioticHealthWorker: fc.boolean(),
+    propertyCoordinationMechanism: fc.boolean(),
+    consultationRules: fc.boolean(),
+    volunteerTeams: count(4),
+    residentsCommittees: count(3),
+    enlargedReviewMeetingsPerYear: count(4),
+    deputyVisitsPerYear: count(4),
+    affairsDisclosure: fc.boolean(),
+    contactPlaques: fc.boolean(),
+    serviceBodyHeadSelection: fc.constantFrom(...SERVICE_BODY_HEAD_SELECTIONS),
+    windowPractices: subsetOf(WINDOW_PRACTICES),
+    workerAssessmentCriteria: subsetOf(WORKER_ASSESSMENT_CRITERIA),
+    disclosedItems: subsetOf(DISCLOSED_ITEMS),
+    publicServices: subsetOf(PUBLIC_SERVICES),
   },
   { requiredKeys: [] },
 );
@@ -100,38 +145,46 @@ const workerPay = fc
 
 export const gridFactsArbitrary: fc.Arbitrary<GridFactsInput> = fc.record(
   {
+    setting,
     type: fc.constantFrom(...GRID_TYPES),
     households: count(1000),
     gridHeads: count(3),
     gridWorkers: count(5),
     buildings: count(30),
-    buildingLeaders: count(30),
+    buildingsWithLeader: count(30),
     units: count(90),
-    unitLeaders: count(90),
+    unitsWithLeader: count(90),
     leadersResideLocally: fc.boolean(),
     rosterPosted: fc.boolean(),
     workerPay,
+    gridHeadRole: fc.constantFrom(...GRID_HEAD_ROLES),
   },
   { requiredKeys: [] },
 );
 
 export const streetOfficeFactsArbitrary: fc.Arbitrary<StreetOfficeFactsInput> = fc.record(
   {
+    setting,
     compounds: count(60),
     emergencyMobileTeams: count(60),
     compoundsWithReserveTeam: count(60),
     drillsOrganized: fc.boolean(),
+    enforcementStaff: count(3),
+    propertyCoordinationMechanism: fc.boolean(),
+    twoWayEvaluation: fc.boolean(),
   },
   { requiredKeys: [] },
 );
 
+/** A stage's date, or `null` (not reached yet). */
+const stage = fc.oneof({ arbitrary: calendarDateArbitrary, weight: 4 }, { arbitrary: fc.constant(null), weight: 1 });
 const milestones = fc.record(
   {
-    planning: calendarDateArbitrary,
-    design: calendarDateArbitrary,
-    construction: calendarDateArbitrary,
-    acceptance: calendarDateArbitrary,
-    delivery: calendarDateArbitrary,
+    planning: stage,
+    design: stage,
+    construction: stage,
+    acceptance: stage,
+    delivery: stage,
   },
   { requiredKeys: [] },
 );
@@ -143,6 +196,7 @@ export const residentialProjectFactsArbitrary: fc.Arbitrary<ResidentialProjectFa
 
 export const taskFactsArbitrary: fc.Arbitrary<TaskFactsInput> = fc.record(
   {
+    setting,
     assignedBy: fc.constantFrom(...TASK_ASSIGNERS),
     assignee: fc.constantFrom(...COMMUNITY_BODIES),
     onDutyList: fc.boolean(),
@@ -155,28 +209,116 @@ export const taskFactsArbitrary: fc.Arbitrary<TaskFactsInput> = fc.record(
     purchasedService: fc.boolean(),
     role: fc.constantFrom(...TASK_ROLES),
     category: fc.constantFrom(...TASK_CATEGORIES),
+    contractSigned: fc.boolean(),
+    contractTerms: subsetOf(CONTRACT_TERMS),
   },
   { requiredKeys: [] },
 );
 
 export const inspectionFactsArbitrary: fc.Arbitrary<InspectionFactsInput> = fc.record(
   {
+    setting,
     organizer: fc.constantFrom(...INSPECTION_ORGANIZERS),
     target: fc.constantFrom(...COMMUNITY_BODIES),
     scope: fc.constantFrom(...INSPECTION_SCOPES),
     mandatedBy: fc.constantFrom(...MANDATE_LEVELS),
     oneVoteVeto: fc.boolean(),
+    form: fc.constantFrom(...INSPECTION_FORMS),
+    creationStandard: fc.boolean(),
+    residentsConsulted: fc.boolean(),
   },
   { requiredKeys: [] },
 );
 
 export const certificateRequestFactsArbitrary: fc.Arbitrary<CertificateRequestFactsInput> = fc.record(
-  { requester: fc.constantFrom(...CERTIFICATE_REQUESTERS), onCertificateList: fc.boolean() },
+  {
+    setting,
+    requester: fc.constantFrom(...CERTIFICATE_REQUESTERS),
+    onCertificateList: fc.boolean(),
+    toEvadeResponsibility: fc.boolean(),
+  },
   { requiredKeys: [] },
 );
 
 export const orgRegistrationFactsArbitrary: fc.Arbitrary<OrgRegistrationFactsInput> = fc.record(
-  { visits: fc.integer({ min: 1, max: 5 }) },
+  {
+    setting,
+    visits: fc.integer({ min: 0, max: 5 }),
+    procedure: fc.constantFrom(...REGISTRATION_PROCEDURES),
+    committeeConsulted: fc.boolean(),
+    eligible: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+/** Pay around its floor: below, at and above it (a few hundred yuan apart). */
+export const communityWorkerFactsArbitrary: fc.Arbitrary<CommunityWorkerFactsInput> = fc.record(
+  {
+    setting,
+    fullTime: fc.boolean(),
+    recruitment: fc.constantFrom(...RECRUITMENT_METHODS),
+    preServiceTrained: fc.boolean(),
+    monthlyPayYuan: fc.oneof(fc.constant(2000), amount(6000)),
+    payFloorYuan: fc.oneof(fc.constant(2000), amount(6000)),
+    socialInsurance: fc.boolean(),
+    fiveInsurancesOneFund: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+export const consultationFactsArbitrary: fc.Arbitrary<ConsultationFactsInput> = fc.record(
+  { setting, majorPublicInterest: fc.boolean(), consultationHeld: fc.boolean() },
+  { requiredKeys: [] },
+);
+
+export const complaintFactsArbitrary: fc.Arbitrary<ComplaintFactsInput> = fc.record(
+  { setting, handled: fc.boolean(), resultNotified: fc.boolean() },
+  { requiredKeys: [] },
+);
+
+export const gridCaseFactsArbitrary: fc.Arbitrary<GridCaseFactsInput> = fc.record(
+  { setting, departmentAccepted: fc.boolean(), handledWithinDeadline: fc.boolean(), feedbackGiven: fc.boolean() },
+  { requiredKeys: [] },
+);
+
+export const emergencyEventFactsArbitrary: fc.Arbitrary<EmergencyEventFactsInput> = fc.record(
+  { setting, responseActivated: fc.boolean(), infoReported: fc.boolean() },
+  { requiredKeys: [] },
+);
+
+export const compoundFactsArbitrary: fc.Arbitrary<CompoundFactsInput> = fc.record(
+  {
+    setting,
+    hasPropertyServiceProvider: fc.boolean(),
+    hasSelfGovernanceOrg: fc.boolean(),
+    hasOwnersCommittee: fc.boolean(),
+    hasPropertyManagementCommittee: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+export const departmentReviewFactsArbitrary: fc.Arbitrary<DepartmentReviewFactsInput> = fc.record(
+  {
+    setting,
+    communityOpinionsHeard: fc.boolean(),
+    committeeOpinionsHeard: fc.boolean(),
+    residentRepOpinionsHeard: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+export const publicFacilityProjectFactsArbitrary: fc.Arbitrary<PublicFacilityProjectFactsInput> = fc.record(
+  { setting, residentsConsulted: fc.boolean() },
+  { requiredKeys: [] },
+);
+
+export const governmentBudgetFactsArbitrary: fc.Arbitrary<GovernmentBudgetFactsInput> = fc.record(
+  {
+    year,
+    communityFundsBudgeted: fc.boolean(),
+    purchasedServicesBudgeted: fc.boolean(),
+    socialOrgIncubationFundYuan: fc.oneof(fc.constant(0), amount(1_000_000)),
+  },
   { requiredKeys: [] },
 );
 
@@ -190,6 +332,15 @@ export const factsArbitraries = {
   inspection: inspectionFactsArbitrary,
   certificateRequest: certificateRequestFactsArbitrary,
   orgRegistration: orgRegistrationFactsArbitrary,
+  communityWorker: communityWorkerFactsArbitrary,
+  consultation: consultationFactsArbitrary,
+  complaint: complaintFactsArbitrary,
+  gridCase: gridCaseFactsArbitrary,
+  emergencyEvent: emergencyEventFactsArbitrary,
+  compound: compoundFactsArbitrary,
+  departmentReview: departmentReviewFactsArbitrary,
+  publicFacilityProject: publicFacilityProjectFactsArbitrary,
+  governmentBudget: governmentBudgetFactsArbitrary,
 } satisfies { [K in RecordKind]: fc.Arbitrary<RecordInputOfKind<K>['facts']> };
 
 /** A valid record of one kind, as submitted: `asOf` and `facts` sometimes absent. */
@@ -216,6 +367,15 @@ export const recordArbitraries = {
   inspection: recordOfKind('inspection', inspectionFactsArbitrary),
   certificateRequest: recordOfKind('certificateRequest', certificateRequestFactsArbitrary),
   orgRegistration: recordOfKind('orgRegistration', orgRegistrationFactsArbitrary),
+  communityWorker: recordOfKind('communityWorker', communityWorkerFactsArbitrary),
+  consultation: recordOfKind('consultation', consultationFactsArbitrary),
+  complaint: recordOfKind('complaint', complaintFactsArbitrary),
+  gridCase: recordOfKind('gridCase', gridCaseFactsArbitrary),
+  emergencyEvent: recordOfKind('emergencyEvent', emergencyEventFactsArbitrary),
+  compound: recordOfKind('compound', compoundFactsArbitrary),
+  departmentReview: recordOfKind('departmentReview', departmentReviewFactsArbitrary),
+  publicFacilityProject: recordOfKind('publicFacilityProject', publicFacilityProjectFactsArbitrary),
+  governmentBudget: recordOfKind('governmentBudget', governmentBudgetFactsArbitrary),
 } satisfies { [K in RecordKind]: fc.Arbitrary<RecordInputOfKind<K>> };
 
 /** A valid record of any kind, as submitted. */

@@ -8,7 +8,7 @@ import { recordSchema } from './record.js';
 /** Where the published file lives in the package (`shequ-rules/schema/record.schema.json`). */
 export const RECORD_SCHEMA_ID = 'https://unpkg.com/shequ-rules/schema/record.schema.json';
 
-/** The JSON Schema of one record: `{ $schema, $id, title, description, oneOf: [8 kinds] }`. */
+/** The JSON Schema of one record: `{ $schema, $id, title, description, oneOf: [one per kind] }`. */
 export function recordJsonSchema(): Record<string, unknown> {
   const generated = z.toJSONSchema(recordSchema, { target: 'draft-2020-12', io: 'input' });
   const { $schema, ...rest } = generated;

@@ -18,14 +18,14 @@ describe('record schemas', () => {
     // Act
     const record = gridRecordSchema.parse({ id: 'G', city: 'dalian', kind: 'grid' });
     // Assert
-    expect(record).toEqual({ id: 'G', city: 'dalian', kind: 'grid', facts: { type: 'comprehensive' } });
+    expect(record).toEqual({ id: 'G', city: 'dalian', kind: 'grid', facts: { setting: 'urban', type: 'comprehensive' } });
   });
 
   it('parse any kind through the union', () => {
     // Act
     const record = recordSchema.parse({ id: 'S', city: 'guiyang', kind: 'streetOffice', facts: { compounds: 3 } });
     // Assert
-    expect(record).toEqual({ id: 'S', city: 'guiyang', kind: 'streetOffice', facts: { compounds: 3 } });
+    expect(record).toEqual({ id: 'S', city: 'guiyang', kind: 'streetOffice', facts: { setting: 'urban', compounds: 3 } });
   });
 
   it('check the envelope without reading the facts', () => {

@@ -36,6 +36,15 @@ const KIND_TITLES: Record<RecordKind, string> = {
   inspection: 'An inspection, assessment or ranking of community work',
   certificateRequest: 'A demand that the community issue a certificate',
   orgRegistration: 'Registration of a community public-benefit organisation',
+  communityWorker: 'A community worker (社区工作者)',
+  consultation: 'A matter put to community consultation (社区协商事项)',
+  complaint: 'A complaint to the community (投诉)',
+  gridCase: 'A matter reported from a grid to a department (网格上报事项)',
+  emergencyEvent: 'An emergency in the community (突发事件)',
+  compound: 'A residential compound (小区)',
+  departmentReview: 'A street office’s review of the functional departments (街道评议职能部门)',
+  publicFacilityProject: 'A community public infrastructure project (社区公共基础设施建设)',
+  governmentBudget: 'One government’s budget for one year (本级财政预算)',
 };
 
 /** Builds the envelope and the per-kind record schemas with the given object factory. */
@@ -60,6 +69,15 @@ export function buildRecordSchemas(object: ObjectFactory, facts: FactsSchemas) {
     inspection: recordOf('inspection', facts.inspection.prefault({})),
     certificateRequest: recordOf('certificateRequest', facts.certificateRequest.prefault({})),
     orgRegistration: recordOf('orgRegistration', facts.orgRegistration.prefault({})),
+    communityWorker: recordOf('communityWorker', facts.communityWorker.prefault({})),
+    consultation: recordOf('consultation', facts.consultation.prefault({})),
+    complaint: recordOf('complaint', facts.complaint.prefault({})),
+    gridCase: recordOf('gridCase', facts.gridCase.prefault({})),
+    emergencyEvent: recordOf('emergencyEvent', facts.emergencyEvent.prefault({})),
+    compound: recordOf('compound', facts.compound.prefault({})),
+    departmentReview: recordOf('departmentReview', facts.departmentReview.prefault({})),
+    publicFacilityProject: recordOf('publicFacilityProject', facts.publicFacilityProject.prefault({})),
+    governmentBudget: recordOf('governmentBudget', facts.governmentBudget.prefault({})),
   };
 
   /**
@@ -83,6 +101,15 @@ export function buildRecordSchemas(object: ObjectFactory, facts: FactsSchemas) {
     byKind.inspection,
     byKind.certificateRequest,
     byKind.orgRegistration,
+    byKind.communityWorker,
+    byKind.consultation,
+    byKind.complaint,
+    byKind.gridCase,
+    byKind.emergencyEvent,
+    byKind.compound,
+    byKind.departmentReview,
+    byKind.publicFacilityProject,
+    byKind.governmentBudget,
   ]);
 
   return { byKind, envelope, record };
@@ -105,6 +132,15 @@ export const taskRecordSchema = recordSchemas.byKind.task;
 export const inspectionRecordSchema = recordSchemas.byKind.inspection;
 export const certificateRequestRecordSchema = recordSchemas.byKind.certificateRequest;
 export const orgRegistrationRecordSchema = recordSchemas.byKind.orgRegistration;
+export const communityWorkerRecordSchema = recordSchemas.byKind.communityWorker;
+export const consultationRecordSchema = recordSchemas.byKind.consultation;
+export const complaintRecordSchema = recordSchemas.byKind.complaint;
+export const gridCaseRecordSchema = recordSchemas.byKind.gridCase;
+export const emergencyEventRecordSchema = recordSchemas.byKind.emergencyEvent;
+export const compoundRecordSchema = recordSchemas.byKind.compound;
+export const departmentReviewRecordSchema = recordSchemas.byKind.departmentReview;
+export const publicFacilityProjectRecordSchema = recordSchemas.byKind.publicFacilityProject;
+export const governmentBudgetRecordSchema = recordSchemas.byKind.governmentBudget;
 
 /** A validated record: a discriminated union on `kind`, defaults applied, `facts` always present. */
 export type ShequRecord = z.output<typeof recordSchema>;

@@ -49,11 +49,11 @@ describe('validateRecord: valid records', () => {
 
   it('accepts a record whose every fact is absent', () => {
     // Arrange
-    const input = { id: 'X', city: 'dalian', kind: 'task', facts: {} };
+    const input = { id: 'X', city: 'dalian', kind: 'governmentBudget', facts: {} };
     // Act
     const result = validateRecord(input);
     // Assert
-    expect(result).toEqual({ ok: true, record: { id: 'X', city: 'dalian', kind: 'task', facts: {} } });
+    expect(result).toEqual({ ok: true, record: { id: 'X', city: 'dalian', kind: 'governmentBudget', facts: {} } });
   });
 
   it('accepts object facts whose members are all absent', () => {
@@ -83,15 +83,26 @@ describe('validateRecord: valid records', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('accepts one in-person visit and rejects none', () => {
+  it('accepts no in-person visit (fully online) and rejects a negative count', () => {
     // Arrange
     const record = (visits: number) => ({ id: 'Z', city: 'zhangjiakou', kind: 'orgRegistration', facts: { visits } });
     // Act
-    const one = errorsOf(record(1));
     const none = errorsOf(record(0));
+    const negative = errorsOf(record(-1));
     // Assert
-    expect(one).toEqual([]);
-    expect(none).toEqual([{ path: 'facts.visits', message: 'expected integer >= 1, got 0' }]);
+    expect(none).toEqual([]);
+    expect(negative).toEqual([{ path: 'facts.visits', message: 'expected integer >= 0, got -1' }]);
+  });
+
+  it('accepts null for a milestone not reached and rejects a non-date', () => {
+    // Arrange
+    const record = (facility: unknown) => ({ id: 'P', city: 'dalian', kind: 'residentialProject', facts: { facility } });
+    // Act
+    const notReached = errorsOf(record({ delivery: null }));
+    const wrong = errorsOf(record({ delivery: 'soon' }));
+    // Assert
+    expect(notReached).toEqual([]);
+    expect(wrong.map((e) => e.path)).toEqual(['facts.facility.delivery']);
   });
 });
 
@@ -314,8 +325,8 @@ describe('validateRecord: each bad record gives one clear error at its path', ()
       {
         path: 'facts.gridWorker',
         message:
-          "unknown key (not in the 'grid' facts; allowed: type, households, gridHeads, gridWorkers, buildings, " +
-          "buildingLeaders, units, unitLeaders, leadersResideLocally, rosterPosted, workerPay) — did you mean 'gridWorkers'?",
+          "unknown key (not in the 'grid' facts; allowed: setting, type, households, gridHeads, gridWorkers, buildings, " +
+          "buildingsWithLeader, units, unitsWithLeader, leadersResideLocally, rosterPosted, gridHeadRole, workerPay) — did you mean 'gridWorkers'?",
       },
     ]);
   });
@@ -360,7 +371,8 @@ describe('validateRecord: each bad record gives one clear error at its path', ()
           path: 'kind',
           message:
             'expected one of "community", "grid", "streetOffice", "residentialProject", "task", "inspection", ' +
-            '"certificateRequest", "orgRegistration", got "village"',
+            '"certificateRequest", "orgRegistration", "communityWorker", "consultation", "complaint", "gridCase", ' +
+            '"emergencyEvent", "compound", "departmentReview", "publicFacilityProject", "governmentBudget", got "village"',
         },
       ],
     });
