@@ -1,15 +1,18 @@
 /**
- * `evaluate(record)`: validate a record, run its city's checks for its kind through
- * json-rules-engine, and return one cited finding per check.
+ * `evaluate(record)` / `evaluateSync(record)`: validate a record, run its city's checks for its
+ * kind, and return one cited finding per check. By default the checks run compiled
+ * (evaluateCompiled.ts); `engine: 'json-rules-engine'` runs them through json-rules-engine, the
+ * reference the compiled path is tested against.
  */
 import { format, isBefore, parseISO } from 'date-fns';
-import { Almanac, Fact, type RuleResult } from 'json-rules-engine';
+import { Almanac, type RuleResult } from 'json-rules-engine';
 import { z } from 'zod';
 import { getRuleFile } from './catalogue/ruleFiles.js';
 import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
-import { DERIVED_FACTS } from './engine/derivedFacts.js';
 import { refToPath, resolvePath } from './engine/factPath.js';
 import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
+import { DERIVED_FACT_INSTANCES } from './engine/rulesEngine.js';
+import { compileEvaluator } from './evaluateCompiled.js';
 import { en } from './locales/en.js';
 import { formatQuantity, render, type StatusMessages } from './locales/types.js';
 import { zhCN } from './locales/zh-CN.js';
@@ -33,6 +36,11 @@ const evaluateOptionsSchema = z.strictObject({
   parameters: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
   /** Accept (and drop) unknown keys instead of rejecting the record. */
   allowUnknownKeys: z.boolean().optional(),
+  /**
+   * How the checks run: `compiled` (default; synchronous closures compiled once) or
+   * `json-rules-engine` (the reference path, asynchronous; `evaluateSync` is not available).
+   */
+  engine: z.enum(['compiled', 'json-rules-engine']).optional(),
 });
 
 export type EvaluateOptions = z.input<typeof evaluateOptionsSchema>;
@@ -40,21 +48,12 @@ export type EvaluateOptions = z.input<typeof evaluateOptionsSchema>;
 export interface Evaluator {
   /** Never throws for any input: an invalid record gives `{ valid: false, errors }`. */
   evaluate(record: unknown): Promise<EvaluationResult>;
+  /**
+   * The same result, synchronously (the compiled engine). Throws only when the evaluator was
+   * created with `engine: 'json-rules-engine'`, which cannot run synchronously.
+   */
+  evaluateSync(record: unknown): EvaluationResult;
 }
-
-/** The derived facts as json-rules-engine dynamic facts, reading their inputs from the almanac. */
-const derivedFactInstances = DERIVED_FACTS.map(
-  (derived) =>
-    new Fact(
-      derived.name,
-      async (params: Record<string, unknown>, almanac: Almanac) => {
-        const inputs = derived.inputs(params);
-        const values = await Promise.all(inputs.map((ref) => almanac.factValue(ref.fact, {}, ref.path ?? '')));
-        return derived.compute(params, values);
-      },
-      { cache: false },
-    ),
-);
 
 /**
  * json-rules-engine's `Rule#evaluate(almanac)` is public in its source but missing from its
@@ -196,13 +195,36 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
     const issue = parsed.error.issues[0];
     throw new TypeError(`invalid evaluate options: ${issue ? `${issue.path.join('.') || '(options)'}: ${issue.message}` : ''}`);
   }
-  const { asOf: defaultAsOf, parameters = {}, allowUnknownKeys = false } = parsed.data;
+  const { asOf: defaultAsOf, parameters = {}, allowUnknownKeys = false, engine: engineChoice = 'compiled' } = parsed.data;
   const files = CITY_KEYS.map((city) => getRuleFile(city));
   const knownIds = checkIds(files);
   for (const id of Object.keys(parameters)) {
     if (!knownIds.has(id)) throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'`);
   }
   const engine = createEngine();
+  const invalidResult = (validation: Extract<ReturnType<typeof validateRecord>, { ok: false }>): EvaluationResult => ({
+    recordId: validation.recordId,
+    ...(validation.city ? { city: validation.city } : {}),
+    ...(validation.kind ? { kind: validation.kind } : {}),
+    valid: false,
+    errors: validation.errors,
+    findings: [],
+  });
+
+  if (engineChoice === 'compiled') {
+    const core = compileEvaluator(files, parameters, engine);
+    const evaluateSync = (input: unknown): EvaluationResult => {
+      const validation = validateRecord(input, { allowUnknownKeys });
+      if (!validation.ok) return invalidResult(validation);
+      const record = validation.record;
+      return core.evaluateValid(record, () => record.asOf ?? defaultAsOf ?? today());
+    };
+    return {
+      evaluateSync,
+      evaluate: async (input: unknown) => evaluateSync(input),
+    };
+  }
+
   const compiled = new Map<CityKey, Map<RecordKind, CompiledKind>>();
   for (const file of files) compiled.set(file.city, compileRuleFile(file, parameters, engine));
   const fileOf = new Map(files.map((f) => [f.city, f]));
@@ -214,7 +236,7 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
     const header = { recordId: record.id, city: record.city, kind: record.kind, valid: true as const };
     const facts = record.facts as Record<string, unknown>;
     const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolvePath });
-    for (const fact of derivedFactInstances) almanac.addFact(fact);
+    for (const fact of DERIVED_FACT_INSTANCES) almanac.addFact(fact);
     for (const [name, value] of Object.entries(facts)) if (value !== undefined) almanac.addFact(name, value);
 
     let binding = file.law.status !== 'draft';
@@ -231,17 +253,11 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
   return {
     async evaluate(input: unknown): Promise<EvaluationResult> {
       const validation = validateRecord(input, { allowUnknownKeys });
-      if (!validation.ok) {
-        return {
-          recordId: validation.recordId,
-          ...(validation.city ? { city: validation.city } : {}),
-          ...(validation.kind ? { kind: validation.kind } : {}),
-          valid: false,
-          errors: validation.errors,
-          findings: [],
-        };
-      }
+      if (!validation.ok) return invalidResult(validation);
       return evaluateValid(validation.record);
+    },
+    evaluateSync(): EvaluationResult {
+      throw new Error("evaluateSync: an evaluator created with engine 'json-rules-engine' runs asynchronously; use evaluate()");
     },
   };
 }
@@ -260,9 +276,26 @@ const evaluatorsByOptions = new Map<string, Evaluator>();
  * //   → { status: 'fail', expected: 800, actual: 750, citation: { label: '第三十七条', … }, … }
  */
 export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<EvaluationResult> {
+  return evaluatorFor(options).evaluate(record);
+}
+
+/**
+ * `evaluate`, synchronously (the compiled engine).
+ *
+ * @example
+ * const { findings } = evaluateSync(
+ *   { id: 'GY-7', city: 'guiyang', kind: 'community', asOf: '2014-01-01', facts: { serviceFacilityAreaSqm: 750 } },
+ * );
+ * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')?.status → 'fail'
+ */
+export function evaluateSync(record: unknown, options?: EvaluateOptions): EvaluationResult {
+  return evaluatorFor(options).evaluateSync(record);
+}
+
+function evaluatorFor(options: EvaluateOptions | undefined): Evaluator {
   if (!options || Object.keys(options).length === 0) {
     defaultEvaluator ??= createEvaluator();
-    return defaultEvaluator.evaluate(record);
+    return defaultEvaluator;
   }
   const key = JSON.stringify(options);
   let evaluator = evaluatorsByOptions.get(key);
@@ -270,5 +303,5 @@ export async function evaluate(record: unknown, options?: EvaluateOptions): Prom
     evaluator = createEvaluator(options);
     if (evaluatorsByOptions.size < 32) evaluatorsByOptions.set(key, evaluator);
   }
-  return evaluator.evaluate(record);
+  return evaluator;
 }

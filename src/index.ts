@@ -5,7 +5,9 @@
 export * from './catalogue/index.js';
 export { checkCoverage, type CityCoverage } from './catalogue/coverage.js';
 export * from './schema/index.js';
-export { createEvaluator, evaluate, type EvaluateOptions, type Evaluator } from './evaluate.js';
+export { createEvaluator, evaluate, evaluateSync, type EvaluateOptions, type Evaluator } from './evaluate.js';
+export { RuleCompileError } from './engine/compileConditions.js';
+export { createRulesEngine, registerOperators, type CreateRulesEngineOptions } from './engine/rulesEngine.js';
 export { ruleFileSchema } from './ruleFileSchema.js';
 export { VERSION } from './version.js';
 export * from './types.js';

@@ -6,8 +6,7 @@ import { Engine, Rule } from 'json-rules-engine';
 import { formatCitationLabel } from '../catalogue/citationLabel.js';
 import type { CatalogueArticle, CheckEntry, Citation, RecordKind, RuleFile } from '../types.js';
 import { deepFreeze } from '../util/deepFreeze.js';
-import { resolvePath } from './factPath.js';
-import { OPERATORS } from './operators.js';
+import { createRulesEngine } from './rulesEngine.js';
 import { resolveParameters } from './parameters.js';
 
 export interface CompiledCheck {
@@ -29,12 +28,11 @@ export interface CompiledKind {
 
 /** A json-rules-engine Engine with our generic operators and derived facts registered. */
 export function createEngine(): Engine {
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
-  for (const op of OPERATORS) engine.addOperator(op.name, op.evaluate);
-  return engine;
+  return createRulesEngine();
 }
 
-function citationFor(file: RuleFile, article: CatalogueArticle, check: CheckEntry): Citation {
+/** The citation of a check, built once and shared frozen by every finding of the check. */
+export function citationFor(file: RuleFile, article: CatalogueArticle, check: CheckEntry): Citation {
   const { paragraph, item } = check.cites;
   const paragraphCount = article.paragraphs.length;
   const para = paragraph !== undefined ? article.paragraphs.find((p) => p.number === paragraph) : undefined;
