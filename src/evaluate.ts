@@ -14,6 +14,8 @@ import { explain, judge, type EvaluatedCondition, type Judgement } from './engin
 import { DERIVED_FACT_INSTANCES } from './engine/rulesEngine.js';
 import { compileEvaluator } from './evaluateCompiled.js';
 import { en } from './locales/en.js';
+import { wordDetail } from './locales/detail.js';
+import { labelFact } from './locales/label.js';
 import { formatQuantity, render, type StatusMessages } from './locales/types.js';
 import { zhCN } from './locales/zh-CN.js';
 import { isoDate } from './schema/common.js';
@@ -121,11 +123,14 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
   const outcome = applicability.truth === undefined ? applicability : judge(passes, facts);
   if (outcome.truth === undefined) {
     const missing = uniquePaths(outcome);
+    const kind = ctx.record.kind;
     return {
       ...base,
       status: 'unknown',
       missing,
-      message: localized((m) => render(m.unknown, { label, missing: missing.join(m.listSeparator) })),
+      message: localized((m, lang) =>
+        render(m.unknown, { label, missing: missing.map((path) => labelFact(path, lang, kind)).join(m.listSeparator) }),
+      ),
     };
   }
   const evidence = explain(outcome, facts);
@@ -133,12 +138,12 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
     ...(evidence.expected !== undefined ? { expected: evidence.expected } : {}),
     ...(evidence.actual !== undefined ? { actual: evidence.actual } : {}),
   };
-  const values = {
+  const valuesIn = (lang: keyof LocalizedText) => ({
     label,
     expected: formatQuantity(evidence.expected),
     actual: formatQuantity(evidence.actual),
-    detail: evidence.detail,
-  };
+    detail: evidence.items !== undefined ? wordDetail(evidence.items, lang, ctx.record.kind) : evidence.detail,
+  });
   if (outcome.truth) {
     const template = compiled.check.message.pass;
     return {
@@ -147,8 +152,8 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
       ...quantities,
       message: localized((m, lang) =>
         template
-          ? render(template[lang], values)
-          : render(evidence.expected !== undefined && evidence.actual !== undefined ? m.passQuantity : m.pass, values),
+          ? render(template[lang], valuesIn(lang))
+          : render(evidence.expected !== undefined && evidence.actual !== undefined ? m.passQuantity : m.pass, valuesIn(lang)),
       ),
     };
   }
@@ -157,7 +162,7 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
     ...base,
     status: 'fail',
     ...quantities,
-    message: localized((m, lang) => render(m.failPrefix, values) + render(template[lang], values)),
+    message: localized((m, lang) => render(m.failPrefix, valuesIn(lang)) + render(template[lang], valuesIn(lang))),
   };
 }
 

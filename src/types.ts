@@ -224,10 +224,30 @@ export interface Finding {
   message: LocalizedText;
 }
 
+/** What went wrong, as a stable code an app can branch on. */
+export type ValidationCode =
+  | 'not-a-record'
+  | 'unreadable'
+  | 'not-json'
+  | 'required'
+  | 'wrong-type'
+  | 'out-of-range'
+  | 'not-allowed'
+  | 'invalid-date'
+  | 'duplicate-year'
+  | 'unknown-key'
+  | 'evaluator-failed'
+  | 'invalid';
+
 export interface ValidationIssue {
   /** Dotted path, e.g. facts.households; "" for the record itself. */
   path: string;
+  /** The English text, as before `code`/`zh`/`en` existed (equals `en`). */
   message: string;
+  code: ValidationCode;
+  /** 户数：应为不小于 0 的整数，实际为 -3。 */
+  zh: string;
+  en: string;
 }
 
 export interface EvaluationResult {

@@ -35,6 +35,9 @@ describe('derived facts', () => {
     it('fails a stage the project reached and the facility did not', () => {
       expect(sync.compute(params, [{}, { design: '2024-01-01' }])).toBe(false);
       expect(sync.explain!(params, [{}, { design: '2024-01-01' }]).detail).toBe('design: — > 2024-01-01');
+      expect(sync.explain!(params, [{}, { design: '2024-01-01' }]).items).toEqual([
+        { type: 'lateStage', stage: 'design', subject: params.subject, reference: params.reference, subjectDate: null, referenceDate: '2024-01-01' },
+      ]);
     });
 
     it('is undecided when the project has no date at a listed stage, and names those stages', () => {

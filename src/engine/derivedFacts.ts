@@ -5,6 +5,7 @@
  * law's numbers live in those params, never here.
  */
 import { addDays, getYear, isAfter, parseISO } from 'date-fns';
+import type { DetailItem } from './evidence.js';
 import type { OperatorExplanation } from './operators.js';
 
 /** A reference to a record fact, optionally into it: `{ fact: "emergency", path: "$.plan" }`. */
@@ -121,12 +122,22 @@ const milestoneSync: DerivedFact = {
       fact: String(params['reference']),
       path: `$.${stage}`,
     })),
-  explain: (params, [subject, reference]) => ({
-    detail: compareStages(params, subject, reference)
-      .filter((row) => row.late)
-      .map((row) => `${row.stage}: ${row.subject ?? '—'} > ${row.reference}`)
-      .join('; '),
-  }),
+  explain: (params, [subject, reference]) => {
+    const late = compareStages(params, subject, reference).filter((row) => row.late);
+    return {
+      detail: late.map((row) => `${row.stage}: ${row.subject ?? '—'} > ${row.reference}`).join('; '),
+      items: late.map(
+        (row): DetailItem => ({
+          type: 'lateStage',
+          stage: row.stage,
+          subject: String(params['subject']),
+          reference: String(params['reference']),
+          subjectDate: row.subject ?? null,
+          referenceDate: row.reference,
+        }),
+      ),
+    };
+  },
 };
 
 export const DERIVED_FACTS: readonly DerivedFact[] = [scaled, smallestOf, yearOf, milestoneSync];

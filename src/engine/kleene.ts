@@ -124,7 +124,7 @@ export function explain(judgement: Judgement, facts: Record<string, unknown>): O
   if (!deciding) return {};
   const c = deciding.condition;
   const custom = OPERATOR_BY_NAME.get(c.operator ?? '')?.explain;
-  if (custom) return custom(c.factResult, c.valueResult);
+  if (custom) return custom(c.factResult, c.valueResult, c.fact !== undefined ? { fact: c.fact, ...(c.path ? { path: c.path } : {}) } : undefined);
   const derived = c.fact ? DERIVED_FACT_BY_NAME.get(c.fact) : undefined;
   if (derived?.explain) {
     const params = c.params ?? {};

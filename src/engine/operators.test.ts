@@ -15,14 +15,23 @@ describe('operators', () => {
     const includesAll = op('includesAll');
     expect(includesAll.evaluate(['a', 'b', 'c'], ['a', 'c'])).toBe(true);
     expect(includesAll.evaluate(['a'], ['a', 'c'])).toBe(false);
-    expect(includesAll.explain!(['a'], ['a', 'c', 'd'])).toEqual({ detail: 'c, d' });
+    expect(includesAll.explain!(['a'], ['a', 'c', 'd'], { fact: 'components' })).toEqual({
+      detail: 'c, d',
+      items: [
+        { type: 'missingValue', path: 'facts.components', value: 'c' },
+        { type: 'missingValue', path: 'facts.components', value: 'd' },
+      ],
+    });
   });
 
   it('everyValueIn passes an object whose given values are all allowed, and names the others', () => {
     const everyValueIn = op('everyValueIn');
     expect(everyValueIn.evaluate({ water: 'r' }, ['r'])).toBe(true);
     expect(everyValueIn.evaluate({}, ['r'])).toBe(true);
-    expect(everyValueIn.explain!({ water: 'r', gas: 'c' }, ['r'])).toEqual({ detail: 'gas=c' });
+    expect(everyValueIn.explain!({ water: 'r', gas: 'c' }, ['r'], { fact: 'tariffs' })).toEqual({
+      detail: 'gas=c',
+      items: [{ type: 'offendingValue', path: 'facts.tariffs.gas', value: 'c' }],
+    });
   });
 
   it('nonDecreasingBy compares in key order, not list order, and reports the first drop', () => {
@@ -30,7 +39,12 @@ describe('operators', () => {
     const by = { orderBy: 'year', field: 'amount' };
     const rows = [{ year: 3, amount: 5 }, { year: 1, amount: 4 }, { year: 2, amount: 6 }];
     expect(nonDecreasing.evaluate(rows, by)).toBe(false);
-    expect(nonDecreasing.explain!(rows, by)).toEqual({ expected: 6, actual: 5, detail: '3 < 2' });
+    expect(nonDecreasing.explain!(rows, by)).toEqual({
+      expected: 6,
+      actual: 5,
+      detail: '3 < 2',
+      items: [{ type: 'drop', key: '3', previousKey: '2' }],
+    });
     expect(nonDecreasing.evaluate([{ year: 1, amount: 4 }, { year: 2, amount: 4 }], by)).toBe(true);
   });
 

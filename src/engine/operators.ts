@@ -5,12 +5,16 @@
  * Each operator says how it treats an absent fact. Most are `absent → unknown` (three-valued
  * logic); the presence tests (`exists`, `nonEmpty`, `lengthAtLeast`) decide absence themselves.
  */
+import type { FactRef } from './derivedFacts.js';
+import type { DetailItem } from './evidence.js';
 
 export interface OperatorExplanation {
   expected?: number;
   actual?: number;
-  /** Facts behind a failure, rendered into the message (e.g. the missing components). */
+  /** Facts behind a failure, as a terse line (e.g. the missing components' identifiers). */
   detail?: string;
+  /** The same facts as data, which src/locales words in Chinese and English for the message. */
+  items?: DetailItem[];
 }
 
 export interface OperatorDefinition {
@@ -19,8 +23,8 @@ export interface OperatorDefinition {
   evaluate: (factValue: unknown, compareTo: unknown) => boolean;
   /** True when an absent fact is a decided answer rather than "unknown". */
   decidesAbsence?: boolean;
-  /** Evidence for the finding: expected / actual quantities and a detail line. */
-  explain?: (factValue: unknown, compareTo: unknown) => OperatorExplanation;
+  /** Evidence for the finding: expected / actual quantities and a detail line. `at` is the fact compared. */
+  explain?: (factValue: unknown, compareTo: unknown, at?: FactRef) => OperatorExplanation;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -96,13 +100,17 @@ function missingFrom(list: unknown, required: unknown): string[] {
   return (Array.isArray(required) ? required : []).filter((item) => !have.has(item)).map(String);
 }
 
-function offendingEntries(object: unknown, allowed: unknown): string[] {
+function offendingEntries(object: unknown, allowed: unknown): Array<[string, string]> {
   if (!isRecord(object)) return [];
   const ok = new Set(Array.isArray(allowed) ? allowed : [allowed]);
   return Object.entries(object)
     .filter(([, v]) => v !== undefined && !ok.has(v))
-    .map(([k, v]) => `${k}=${String(v)}`);
+    .map(([k, v]) => [k, String(v)]);
 }
+
+/** `facts.utilityTariffs` for `{ fact: "utilityTariffs" }`: where an item's values live. */
+const pathOf = (at: FactRef | undefined): string =>
+  at === undefined ? 'facts' : `facts.${at.fact}${at.path ? at.path.replace(/^\$/, '') : ''}`;
 
 export const OPERATORS: readonly OperatorDefinition[] = [
   {
@@ -123,12 +131,24 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   {
     name: 'includesAll',
     evaluate: (fact, required) => Array.isArray(fact) && missingFrom(fact, required).length === 0,
-    explain: (fact, required) => ({ detail: missingFrom(fact, required).join(', ') }),
+    explain: (fact, required, at) => {
+      const missing = missingFrom(fact, required);
+      return {
+        detail: missing.join(', '),
+        items: missing.map((value): DetailItem => ({ type: 'missingValue', path: pathOf(at), value })),
+      };
+    },
   },
   {
     name: 'everyValueIn',
     evaluate: (fact, allowed) => isRecord(fact) && offendingEntries(fact, allowed).length === 0,
-    explain: (fact, allowed) => ({ detail: offendingEntries(fact, allowed).join(', ') }),
+    explain: (fact, allowed, at) => {
+      const entries = offendingEntries(fact, allowed);
+      return {
+        detail: entries.map(([k, v]) => `${k}=${v}`).join(', '),
+        items: entries.map(([k, v]): DetailItem => ({ type: 'offendingValue', path: `${pathOf(at)}.${k}`, value: v })),
+      };
+    },
   },
   {
     name: 'withinTolerance',
@@ -157,6 +177,7 @@ export const OPERATORS: readonly OperatorDefinition[] = [
         expected: drop.previous,
         actual: drop.current,
         detail: `${String(drop.key)} < ${String(drop.previousKey)}`,
+        items: [{ type: 'drop', key: String(drop.key), previousKey: String(drop.previousKey) }],
       };
     },
   },

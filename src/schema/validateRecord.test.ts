@@ -14,9 +14,12 @@ function grid(facts: Record<string, unknown>): Record<string, unknown> {
   return { id: 'TH-G-1', city: 'tonghua', kind: 'grid', facts };
 }
 
-function errorsOf(input: unknown, options?: { allowUnknownKeys?: boolean }): ValidationIssue[] {
+/** Path and English message of each error (code, zh and en have their own tests below). */
+type PathAndMessage = Pick<ValidationIssue, 'path' | 'message'>;
+
+function errorsOf(input: unknown, options?: { allowUnknownKeys?: boolean }): PathAndMessage[] {
   const result = validateRecord(input, options);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.errors.map(({ path, message }) => ({ path, message }));
 }
 
 describe('validateRecord: valid records', () => {
@@ -157,7 +160,7 @@ describe('validateRecord: defaults', () => {
 });
 
 describe('validateRecord: each bad record gives one clear error at its path', () => {
-  const cases: Array<[string, unknown, ValidationIssue]> = [
+  const cases: Array<[string, unknown, PathAndMessage]> = [
     [
       'a fact of the wrong type',
       community({ households: '1550' }),
@@ -362,7 +365,7 @@ describe('validateRecord: each bad record gives one clear error at its path', ()
     // Act
     const result = validateRecord(input);
     // Assert
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       recordId: 'SY-0001',
       city: 'shenyang',
@@ -426,7 +429,7 @@ describe('validateRecord: input that is not a record object', () => {
     // Act
     const result = validateRecord(input);
     // Assert
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: false,
       recordId: null,
       errors: [{ path: '', message: `expected a record (a JSON object with id, city, kind, facts), got ${shown}` }],
@@ -446,7 +449,7 @@ describe('validateRecord: values no JSON parser makes', () => {
     // Act
     const result = validateRecord(input);
     // Assert
-    expect(result).toEqual({ ok: false, recordId: null, errors: [{ path: '', message: 'the record could not be read (boom)' }] });
+    expect(result).toMatchObject({ ok: false, recordId: null, errors: [{ path: '', message: 'the record could not be read (boom)' }] });
   });
 });
 
@@ -639,5 +642,42 @@ describe('validateRecord: properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('validateRecord: code, zh and en on every error', () => {
+  const first = (input: unknown) => {
+    const result = validateRecord(input);
+    if (result.ok) throw new Error('expected an invalid record');
+    return result.errors[0]!;
+  };
+  const base = { id: 'SY-1', city: 'shenyang', kind: 'community' };
+
+  it.each([
+    ['a negative count', { ...base, facts: { households: -3 } }, 'out-of-range', '户数：应为不小于 0 的整数，实际为 -3。'],
+    ['a wrong type', { ...base, facts: { emergency: { plan: 'yes' } } }, 'wrong-type', '应急预案：应为true 或 false，实际为 "yes"。'],
+    ['an enum value', { ...base, facts: { gridLevels: ['floor'] } }, 'not-allowed', '网格层级（第 1 项）：应为以下之一：'],
+    ['an impossible day', { ...base, asOf: '2023-02-29' }, 'invalid-date', '情况日期：应为YYYY-MM-DD 格式的真实日期，实际为 "2023-02-29"（日历上没有这一天）。'],
+    ['a missing id', { city: 'shenyang', kind: 'community' }, 'required', '记录编号：必须填写'],
+    ['an unknown fact', { ...base, facts: { housholds: 3 } }, 'unknown-key', '未知字段 housholds：社区的事实中没有这一项，是否想写 households（户数）？'],
+    ['a duplicate budget year', { ...base, facts: { budgets: [{ year: 2023, amountYuan: 1 }, { year: 2023, amountYuan: 2 }] } }, 'duplicate-year', '预算年度（第 2 项）：预算年度 2023 重复'],
+    ['not an object', 42, 'not-a-record', '应为一条记录'],
+  ])('words %s in Chinese with a stable code', (_name, input, code, zh) => {
+    const error = first(input);
+    expect(error.code).toBe(code);
+    expect(error.zh.startsWith(zh)).toBe(true);
+    expect(error.en).toBe(error.message);
+  });
+
+  it('keeps message equal to en for every error of a generated bad record', () => {
+    const result = validateRecord({ ...base, asOf: 'soon', facts: { households: 'many', setting: 'town', emergency: 3 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.length).toBe(4);
+    for (const error of result.errors) {
+      expect(error.en).toBe(error.message);
+      expect(error.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(error.code).not.toBe('invalid');
+    }
   });
 });

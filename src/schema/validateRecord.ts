@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CITY_KEYS, RECORD_KINDS, type CityKey, type RecordKind, type ValidationIssue } from '../types.js';
 import { closestWord, describeValue, lenientObject } from './common.js';
 import { buildFactsSchemas } from './facts.js';
+import { describeValueZh, localizeIssue, recordIssue, unknownKeyIssue } from './issueText.js';
 import { buildRecordSchemas, recordSchemas, type RecordSchemas, type ShequRecord } from './record.js';
 
 export interface ValidateRecordOptions {
@@ -62,7 +63,11 @@ export function validateRecord(input: unknown, options?: ValidateRecordOptions):
   } catch (error) {
     // Only reachable for values JSON cannot produce (a throwing getter, a revoked proxy…).
     const reason = error instanceof Error ? error.message : 'unreadable value';
-    return { ok: false, recordId: null, errors: [{ path: '', message: `the record could not be read (${reason})` }] };
+    return {
+      ok: false,
+      recordId: null,
+      errors: [recordIssue('unreadable', `the record could not be read (${reason})`, `无法读取该记录（${reason}）。`)],
+    };
   }
 }
 
@@ -72,7 +77,11 @@ function validate(input: unknown, schemas: RecordSchemas): ValidateRecordResult 
       ok: false,
       recordId: null,
       errors: [
-        { path: '', message: `expected a record (a JSON object with id, city, kind, facts), got ${describeValue(input)}` },
+        recordIssue(
+          'not-a-record',
+          `expected a record (a JSON object with id, city, kind, facts), got ${describeValue(input)}`,
+          `应为一条记录（含 id、city、kind、facts 的 JSON 对象），实际为 ${describeValueZh(input)}。`,
+        ),
       ],
     };
   }
@@ -80,11 +89,11 @@ function validate(input: unknown, schemas: RecordSchemas): ValidateRecordResult 
   if (isRecordKind(kind)) {
     const result = schemas.record.safeParse(input);
     if (result.success) return { ok: true, record: result.data };
-    return failure(input, toValidationIssues(result.error.issues, schemas.byKind[kind], kind));
+    return failure(input, toValidationIssues(result.error.issues, schemas.byKind[kind], kind, input));
   }
   const result = schemas.envelope.safeParse(input);
   // The envelope passes only when `kind` is valid, which was ruled out above; keep the type honest.
-  const issues = result.success ? [] : toValidationIssues(result.error.issues, schemas.envelope, undefined);
+  const issues = result.success ? [] : toValidationIssues(result.error.issues, schemas.envelope, undefined, input);
   return failure(input, issues);
 }
 
@@ -112,16 +121,19 @@ function toValidationIssues(
   issues: readonly z.core.$ZodIssue[],
   root: z.core.$ZodType,
   kind: RecordKind | undefined,
+  input: unknown,
 ): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(root, issue.path);
       for (const key of issue.keys) {
-        out.push({ path: pathText([...issue.path, key]), message: unknownKeyMessage(key, issue.path, allowed, kind) });
+        const path = pathText([...issue.path, key]);
+        out.push(unknownKeyIssue(path, unknownKeyMessage(key, issue.path, allowed, kind), issue.path, closestWord(key, allowed), kind));
       }
     } else {
-      out.push({ path: pathText(issue.path), message: issue.message });
+      const path = pathText(issue.path);
+      out.push(localizeIssue({ path: issue.path, pathText: path, zodCode: issue.code, message: issue.message }, root, input, kind));
     }
   }
   return out;

@@ -51,11 +51,11 @@ describe('checkBatch', () => {
   it('turns an unparsable line into an invalid result with a null record id', async () => {
     const items: InputItem[] = [{ type: 'unparsable', file: 'f', line: 3, message: 'not valid JSON: Unexpected end of JSON input' }];
     const [result] = await collect(checkBatch(itemsOf(items), fakeEvaluator(), { multiFile: false }));
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       line: 3,
       recordId: null,
       valid: false,
-      errors: [{ path: '', message: 'not valid JSON: Unexpected end of JSON input' }],
+      errors: [{ path: '', message: 'not valid JSON: Unexpected end of JSON input', code: 'not-json' }],
       findings: [],
     });
   });

@@ -50,7 +50,7 @@ async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBat
       recordId: null,
       valid: false,
       fileError: true,
-      errors: [{ path: '', message: item.message }],
+      errors: [{ path: '', message: item.message, code: 'unreadable', zh: `无法读取文件：${item.message}`, en: item.message }],
       findings: [],
     };
   }
@@ -60,7 +60,8 @@ async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBat
     ...(item.index !== undefined ? { index: item.index } : {}),
   };
   if (item.type === 'unparsable') {
-    return { ...position, recordId: null, valid: false, errors: [{ path: '', message: item.message }], findings: [] };
+    const error = { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON：${item.message}`, en: item.message };
+    return { ...position, recordId: null, valid: false, errors: [error], findings: [] };
   }
   const declared = declaredIdentity(item.value);
   if (options.city !== undefined && declared.city !== undefined && declared.city !== options.city) {
@@ -71,7 +72,8 @@ async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBat
     evaluation = await evaluator.evaluate(item.value);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    evaluation = { recordId: null, valid: false, errors: [{ path: '', message: `evaluator failed: ${message}` }], findings: [] };
+    const en = `evaluator failed: ${message}`;
+    evaluation = { recordId: null, valid: false, errors: [{ path: '', message: en, code: 'evaluator-failed', zh: `检查程序出错：${message}`, en }], findings: [] };
   }
   const city = evaluation.city ?? declared.city;
   const kind = evaluation.kind ?? declared.kind;

@@ -114,7 +114,8 @@ function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     const known = code === undefined ? undefined : ERROR_TEXT[code];
-    if (known !== undefined) return `${known} (${code}: ${error.message})`;
+    // Node's own message repeats the code ("ENOENT: no such file or directory, open …"): say it once.
+    if (known !== undefined) return `${known} (${code})`;
     return error.message;
   }
   return String(error);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from './result.js';
 import { INVALID_LISTED, SummaryBuilder, TOP_CHECKS } from './summary.js';
-import { fakeFinding, sampleResults } from './testing.js';
+import { fakeFinding, issue, sampleResults } from './testing.js';
 
 describe('SummaryBuilder', () => {
   it('counts records, valid, invalid, skipped and unreadable files apart', () => {
@@ -21,7 +21,7 @@ describe('SummaryBuilder', () => {
   it('keeps the invalid list and the top failing checks bounded', () => {
     const builder = new SummaryBuilder();
     for (let i = 1; i <= INVALID_LISTED + 50; i += 1) {
-      builder.add({ line: i, recordId: null, valid: false, errors: [{ path: '', message: 'not valid JSON' }], findings: [] });
+      builder.add({ line: i, recordId: null, valid: false, errors: [issue('', 'not valid JSON')], findings: [] });
     }
     for (let check = 0; check < TOP_CHECKS + 3; check += 1) {
       for (let n = 0; n <= check; n += 1) {

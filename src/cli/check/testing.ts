@@ -3,7 +3,7 @@
  * src/evaluate.ts, findings built from a record's `facts.outcomes`, and in-memory streams.
  */
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { CITY_KEYS, RECORD_KINDS, type CityKey, type EvaluationResult, type Finding, type FindingStatus, type RecordKind, type Severity } from '../../types.js';
+import { CITY_KEYS, RECORD_KINDS, type CityKey, type EvaluationResult, type Finding, type FindingStatus, type RecordKind, type Severity, type ValidationCode, type ValidationIssue } from '../../types.js';
 import type { CliIO } from '../io.js';
 import type { Evaluator } from './batch.js';
 import type { CreateFormatter, FormatContext } from './formatter.js';
@@ -38,6 +38,11 @@ export function fakeFinding(recordId: string, city: CityKey, kind: RecordKind, o
  * Valid: an object with string id, known city and kind, and no `facts.invalid`. Findings: one per
  * `facts.outcomes` entry. `delayMs(record)` lets a test vary latency per record.
  */
+/** A validation issue for fakes and fixtures; zh and en repeat the message. */
+export function issue(path: string, message: string, code: ValidationCode = 'invalid'): ValidationIssue {
+  return { path, message, code, zh: message, en: message };
+}
+
 export function fakeEvaluator(delayMs: (record: Record<string, unknown>) => number = () => 0): Evaluator & { calls: unknown[] } {
   const calls: unknown[] = [];
   return {
@@ -45,22 +50,22 @@ export function fakeEvaluator(delayMs: (record: Record<string, unknown>) => numb
     async evaluate(record: unknown): Promise<EvaluationResult> {
       calls.push(record);
       if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        return { recordId: null, valid: false, errors: [{ path: '', message: 'expected an object' }], findings: [] };
+        return { recordId: null, valid: false, errors: [issue('', 'expected an object')], findings: [] };
       }
       const r = record as Record<string, unknown>;
       const wait = delayMs(r);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const id = typeof r.id === 'string' ? r.id : null;
       const facts = (r.facts ?? {}) as Record<string, unknown>;
-      if (id === null) return { recordId: null, valid: false, errors: [{ path: 'id', message: 'required' }], findings: [] };
+      if (id === null) return { recordId: null, valid: false, errors: [issue('id', 'required')], findings: [] };
       if (!(CITY_KEYS as readonly unknown[]).includes(r.city)) {
-        return { recordId: id, valid: false, errors: [{ path: 'city', message: 'expected one of the five cities' }], findings: [] };
+        return { recordId: id, valid: false, errors: [issue('city', 'expected one of the five cities')], findings: [] };
       }
       if (!(RECORD_KINDS as readonly unknown[]).includes(r.kind)) {
-        return { recordId: id, valid: false, errors: [{ path: 'kind', message: 'unknown kind' }], findings: [] };
+        return { recordId: id, valid: false, errors: [issue('kind', 'unknown kind')], findings: [] };
       }
       if (facts.invalid !== undefined) {
-        return { recordId: id, valid: false, errors: [{ path: 'facts.households', message: 'expected integer >= 0' }], findings: [] };
+        return { recordId: id, valid: false, errors: [issue('facts.households', 'expected integer >= 0')], findings: [] };
       }
       const city = r.city as CityKey;
       const kind = r.kind as RecordKind;
@@ -141,11 +146,11 @@ export function sampleResults(): CheckResult[] {
         fakeFinding('TH-0001', 'tonghua', 'grid', { id: 'tonghua.16.1.roster-posted', status: 'not-applicable' }),
       ],
     },
-    { line: 4, recordId: null, valid: false, errors: [{ path: '', message: 'not valid JSON: Unexpected token \'x\', "x,y" is not valid JSON' }], findings: [] },
-    { line: 5, recordId: '=cmd|calc', city: 'guiyang', kind: 'community', valid: false, errors: [{ path: 'facts.households', message: 'expected integer >= 0' }], findings: [] },
+    { line: 4, recordId: null, valid: false, errors: [issue('', 'not valid JSON: Unexpected token \'x\', "x,y" is not valid JSON')], findings: [] },
+    { line: 5, recordId: '=cmd|calc', city: 'guiyang', kind: 'community', valid: false, errors: [issue('facts.households', 'expected integer >= 0')], findings: [] },
     { line: 6, recordId: 'DL-0001', city: 'dalian', kind: 'grid', skipped: true, findings: [] },
     { line: 7, recordId: 'ZJK-0001', city: 'zhangjiakou', kind: 'inspection', valid: true, findings: [] },
-    { file: 'missing.ndjson', line: 0, recordId: null, valid: false, fileError: true, errors: [{ path: '', message: 'cannot read missing.ndjson: no such file' }], findings: [] },
+    { file: 'missing.ndjson', line: 0, recordId: null, valid: false, fileError: true, errors: [issue('', 'cannot read missing.ndjson: no such file')], findings: [] },
   ];
 }
 
