@@ -13,7 +13,9 @@ import { refToPath } from './engine/factPath.js';
 import { explain, judge, type Judgement } from './engine/kleene.js';
 import { resolveParameters } from './engine/parameters.js';
 import { engineOperator } from './engine/rulesEngine.js';
+import { wordDetail } from './locales/detail.js';
 import { en } from './locales/en.js';
+import { labelFact, type Lang } from './locales/label.js';
 import { compileTemplate, formatQuantity, type TemplateValues } from './locales/types.js';
 import { zhCN } from './locales/zh-CN.js';
 import { factsSchemas } from './schema/facts.js';
@@ -198,8 +200,8 @@ function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
     status: 'unknown',
     missing,
     message: {
-      zh: c.unknown.zh({ label, missing: missing.join(ZH.listSeparator) }),
-      en: c.unknown.en({ label, missing: missing.join(EN.listSeparator) }),
+      zh: c.unknown.zh({ label, missing: missing.map((path) => labelFact(path, 'zh', record.kind)).join(ZH.listSeparator) }),
+      en: c.unknown.en({ label, missing: missing.map((path) => labelFact(path, 'en', record.kind)).join(EN.listSeparator) }),
     },
   };
 }
@@ -209,16 +211,14 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
   c.passJudgement.truth = truth;
   const evidence = explain(c.passJudgement, facts);
   const { expected, actual } = evidence;
-  const values: TemplateValues = {
+  const valuesIn = (lang: Lang): TemplateValues => ({
     label: c.label,
     expected: formatQuantity(expected),
     actual: formatQuantity(actual),
-    detail: evidence.detail,
-  };
-  let message: LocalizedText;
-  if (!truth) message = render2(c.fail, values);
-  else if (c.hasPassTemplate || expected === undefined || actual === undefined) message = render2(c.pass, values);
-  else message = render2(c.passQuantity, values);
+    detail: evidence.items !== undefined ? wordDetail(evidence.items, lang, record.kind) : evidence.detail,
+  });
+  const template = !truth ? c.fail : c.hasPassTemplate || expected === undefined || actual === undefined ? c.pass : c.passQuantity;
+  const message: LocalizedText = { zh: template.zh(valuesIn('zh')), en: template.en(valuesIn('en')) };
   const status = truth ? 'pass' : 'fail';
   // Same keys in the same order as the reference path's finding (the CLI prints them as given).
   const { id: recordId, city, kind } = record;
