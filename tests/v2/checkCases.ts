@@ -1,0 +1,79 @@
+/**
+ * Table-driven tests for the checks of contract v2 §3: each case is a record's facts and the
+ * finding the contract's "applies when" / "passes when" columns give for it, written from the
+ * contract and the article, not read back from the rules. Absent facts must give `unknown` with
+ * exactly the absent paths in `missing`.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEvaluator, type EvaluateOptions } from '../../src/evaluate.js';
+import type { CityKey, FindingStatus, RecordKind, Severity } from '../../src/types.js';
+
+export interface CheckCase {
+  /** What the case shows, as a sentence. */
+  because: string;
+  facts: Record<string, unknown>;
+  status: FindingStatus;
+  expected?: number;
+  actual?: number;
+  /** Required when the status is `unknown`: exactly the absent paths. */
+  missing?: string[];
+  /** Interpretation overrides for this case. */
+  parameters?: EvaluateOptions['parameters'];
+}
+
+export interface CheckSpec {
+  id: string;
+  city: CityKey;
+  kind: RecordKind;
+  /** The citation label, e.g. 第十三条第一款 or （三）第三款. */
+  label: string;
+  severity: Severity;
+  binding: boolean;
+  /** The liability article's label, when the check cites one. */
+  liability?: string;
+  cases: CheckCase[];
+}
+
+const AS_OF = '2024-06-01';
+
+export function describeChecks(title: string, specs: readonly CheckSpec[]): void {
+  const evaluator = createEvaluator({ asOf: AS_OF });
+  describe(title, () => {
+    for (const spec of specs) {
+      describe(spec.id, () => {
+        it('has a passing, a failing and an unknown case', () => {
+          const statuses = new Set(spec.cases.map((c) => c.status));
+          expect([...statuses]).toEqual(expect.arrayContaining(['pass', 'fail', 'unknown']));
+        });
+        for (const c of spec.cases) {
+          it(`${c.because} → ${c.status}`, async () => {
+            const run = c.parameters ? createEvaluator({ asOf: AS_OF, parameters: c.parameters }) : evaluator;
+            const result = await run.evaluate({ id: spec.id, city: spec.city, kind: spec.kind, facts: c.facts });
+            expect(result.errors).toBeUndefined();
+            const matching = result.findings.filter((f) => f.ruleId === spec.id);
+            expect(matching).toHaveLength(1);
+            const finding = matching[0]!;
+            expect(finding.status).toBe(c.status);
+            expect(finding.severity).toBe(spec.severity);
+            expect(finding.binding).toBe(spec.binding);
+            expect(finding.citation.label).toBe(spec.label);
+            expect(finding.citation.liability?.label).toBe(spec.liability);
+            if (c.status === 'unknown') {
+              expect(c.missing, 'an unknown case names its missing paths').toBeDefined();
+              expect(finding.missing).toEqual(c.missing);
+            } else {
+              expect(finding.missing).toBeUndefined();
+            }
+            if (c.expected !== undefined) expect(finding.expected).toBe(c.expected);
+            if (c.actual !== undefined) expect(finding.actual).toBe(c.actual);
+            if (c.status === 'fail') {
+              for (const n of [c.expected, c.actual]) if (n !== undefined) expect(finding.message.zh).toContain(String(n));
+            }
+            expect(finding.message.zh).not.toMatch(/\{\w+\}/);
+            expect(finding.message.en).not.toMatch(/\{\w+\}/);
+          });
+        }
+      });
+    }
+  });
+}
