@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['tests/dist/**', 'node_modules/**'],
     testTimeout: 30_000,
+    // Type tests (*.test-d.ts): compile-time assertions on the public types.
+    typecheck: { enabled: true, include: ['tests/**/*.test-d.ts'], tsconfig: './tsconfig.typetests.json' },
   },
 });

@@ -20,9 +20,11 @@ import { formatQuantity, render, type StatusMessages } from './locales/types.js'
 import { zhCN } from './locales/zh-CN.js';
 import { isoDate } from './schema/common.js';
 import { validateRecord } from './schema/validateRecord.js';
-import type { ShequRecord } from './schema/record.js';
+import type { ShequRecord, ShequRecordInput } from './schema/record.js';
+import type { CheckIdOf, CheckParameterNames } from './generated/checkIds.js';
 import {
   CITY_KEYS,
+  type CheckId,
   type CityKey,
   type EvaluationResult,
   type Finding,
@@ -45,16 +47,48 @@ const evaluateOptionsSchema = z.strictObject({
   engine: z.enum(['compiled', 'json-rules-engine']).optional(),
 });
 
-export type EvaluateOptions = z.input<typeof evaluateOptionsSchema>;
+/**
+ * Interpretation overrides, typed per check id: only checks that declare parameters, and only the
+ * parameters they declare, so a misspelt id or name does not compile (and is rejected at run time).
+ */
+export type ParameterOverrides = {
+  readonly [Id in keyof CheckParameterNames]?: { readonly [Name in CheckParameterNames[Id]]?: number };
+};
+
+export interface EvaluateOptions {
+  /** Default `asOf` for records without one (YYYY-MM-DD); else today. */
+  asOf?: string;
+  /** Interpretation overrides: check id → parameter → value, e.g. `{ 'shenyang.12.1.grid-size': { tolerance: 0.1 } }`. */
+  parameters?: ParameterOverrides;
+  /** Accept (and drop) unknown keys instead of rejecting the record. */
+  allowUnknownKeys?: boolean;
+  /**
+   * How the checks run: `compiled` (default; synchronous closures compiled once) or
+   * `json-rules-engine` (the reference path, asynchronous; `evaluateSync` is not available).
+   */
+  engine?: 'compiled' | 'json-rules-engine';
+}
+
+/**
+ * Input whose type does not claim a record kind (`unknown`, parsed JSON, `kind: string`): checked at
+ * run time only. A value whose `kind` is a literal must match `ShequRecordInput` at compile time, so
+ * a typed record literal with a misspelt fact or kind does not compile.
+ */
+export type UncheckedRecord<T> = T extends { kind: infer K } ? (string extends K ? unknown : never) : unknown;
+
+/** The result type for a typed record: its findings' `ruleId` is a check of its city and kind. */
+export type EvaluationResultFor<R extends ShequRecordInput> = EvaluationResult<CheckIdOf<R['city'], R['kind']>>;
 
 export interface Evaluator {
   /** Never throws for any input: an invalid record gives `{ valid: false, errors }`. */
-  evaluate(record: unknown): Promise<EvaluationResult>;
+  evaluate<const R extends ShequRecordInput>(record: R & ShequRecordInput): Promise<EvaluationResultFor<R>>;
+  evaluate<const T>(record: T & UncheckedRecord<T>): Promise<EvaluationResult>;
   /**
    * The same result, synchronously (the compiled engine). Throws only when the evaluator was
    * created with `engine: 'json-rules-engine'`, which cannot run synchronously.
    */
-  evaluateSync(record: unknown): EvaluationResult;
+  evaluateSync<const R extends ShequRecordInput>(record: R & ShequRecordInput): EvaluationResultFor<R>;
+  evaluateSync<const T>(record: T & UncheckedRecord<T>): EvaluationResult;
 }
 
 /**
@@ -97,7 +131,8 @@ interface FindingContext {
 function baseFinding(compiled: CompiledCheck, ctx: FindingContext) {
   return {
     recordId: ctx.record.id,
-    ruleId: compiled.check.id,
+    // The bundled rules' ids are the generated CheckId union (a test keeps it in step).
+    ruleId: compiled.check.id as CheckId,
     city: ctx.record.city,
     kind: ctx.record.kind,
     severity: compiled.check.severity,
@@ -200,7 +235,12 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
     const issue = parsed.error.issues[0];
     throw new TypeError(`invalid evaluate options: ${issue ? `${issue.path.join('.') || '(options)'}: ${issue.message}` : ''}`);
   }
-  const { asOf: defaultAsOf, parameters = {}, allowUnknownKeys = false, engine: engineChoice = 'compiled' } = parsed.data;
+  const {
+    asOf: defaultAsOf,
+    parameters = {},
+    allowUnknownKeys = false,
+    engine: engineChoice = 'compiled',
+  } = parsed.data as z.output<typeof evaluateOptionsSchema>;
   const files = CITY_KEYS.map((city) => getRuleFile(city));
   const knownIds = checkIds(files);
   for (const id of Object.keys(parameters)) {
@@ -224,9 +264,10 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
       const record = validation.record;
       return core.evaluateValid(record, () => record.asOf ?? defaultAsOf ?? today());
     };
+    // One implementation behind both overloads: the typed one only narrows the result's ruleIds.
     return {
-      evaluateSync,
-      evaluate: async (input: unknown) => evaluateSync(input),
+      evaluateSync: evaluateSync as Evaluator['evaluateSync'],
+      evaluate: (async (input: unknown) => evaluateSync(input)) as Evaluator['evaluate'],
     };
   }
 
@@ -256,14 +297,14 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
   }
 
   return {
-    async evaluate(input: unknown): Promise<EvaluationResult> {
+    evaluate: (async (input: unknown): Promise<EvaluationResult> => {
       const validation = validateRecord(input, { allowUnknownKeys });
       if (!validation.ok) return invalidResult(validation);
       return evaluateValid(validation.record);
-    },
-    evaluateSync(): EvaluationResult {
+    }) as Evaluator['evaluate'],
+    evaluateSync: ((): EvaluationResult => {
       throw new Error("evaluateSync: an evaluator created with engine 'json-rules-engine' runs asynchronously; use evaluate()");
-    },
+    }) as Evaluator['evaluateSync'],
   };
 }
 
@@ -280,6 +321,11 @@ const evaluatorsByOptions = new Map<string, Evaluator>();
  * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')
  * //   → { status: 'fail', expected: 800, actual: 750, citation: { label: '第三十七条', … }, … }
  */
+export async function evaluate<const R extends ShequRecordInput>(
+  record: R & ShequRecordInput,
+  options?: EvaluateOptions,
+): Promise<EvaluationResultFor<R>>;
+export async function evaluate<const T>(record: T & UncheckedRecord<T>, options?: EvaluateOptions): Promise<EvaluationResult>;
 export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<EvaluationResult> {
   return evaluatorFor(options).evaluate(record);
 }
@@ -293,6 +339,11 @@ export async function evaluate(record: unknown, options?: EvaluateOptions): Prom
  * );
  * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')?.status → 'fail'
  */
+export function evaluateSync<const R extends ShequRecordInput>(
+  record: R & ShequRecordInput,
+  options?: EvaluateOptions,
+): EvaluationResultFor<R>;
+export function evaluateSync<const T>(record: T & UncheckedRecord<T>, options?: EvaluateOptions): EvaluationResult;
 export function evaluateSync(record: unknown, options?: EvaluateOptions): EvaluationResult {
   return evaluatorFor(options).evaluateSync(record);
 }

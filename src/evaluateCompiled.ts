@@ -22,6 +22,7 @@ import { factsSchemas } from './schema/facts.js';
 import type { ShequRecord } from './schema/record.js';
 import type {
   CheckEntry,
+  CheckId,
   Citation,
   CityKey,
   EvaluationResult,
@@ -45,7 +46,7 @@ const ZH = zhCN;
 const EN = en;
 
 interface CompiledCheckClosure {
-  ruleId: string;
+  ruleId: CheckId;
   severity: Severity;
   citation: Citation;
   label: string;
@@ -119,7 +120,8 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
   // Label and other rule-only values are substituted per record by the same templates; they are
   // cheap closures over pre-split text.
   return {
-    ruleId: check.id,
+    // The bundled rules' ids are the generated CheckId union (a test keeps it in step).
+    ruleId: check.id as CheckId,
     severity: check.severity,
     citation,
     label,

@@ -5,7 +5,17 @@
 export * from './catalogue/index.js';
 export { checkCoverage, type CityCoverage } from './catalogue/coverage.js';
 export * from './schema/index.js';
-export { createEvaluator, evaluate, evaluateSync, type EvaluateOptions, type Evaluator } from './evaluate.js';
+export {
+  createEvaluator,
+  evaluate,
+  evaluateSync,
+  type EvaluateOptions,
+  type EvaluationResultFor,
+  type Evaluator,
+  type ParameterOverrides,
+  type UncheckedRecord,
+} from './evaluate.js';
+export { CHECK_IDS } from './generated/checkIds.js';
 export { RuleCompileError } from './engine/compileConditions.js';
 export { createRulesEngine, registerOperators, type CreateRulesEngineOptions } from './engine/rulesEngine.js';
 export { ruleFileSchema } from './ruleFileSchema.js';

@@ -2,10 +2,12 @@
  * Shared public types: the catalogue of laws, the checks stored beside their articles, and the
  * findings that `evaluate` returns. Spellings follow `../shared/spec/records.md` (public API).
  */
+import type { CheckId } from './generated/checkIds.js';
 
 /** The five city keys. These are identifiers of the public API, not law data. */
 export const CITY_KEYS = Object.freeze(['shenyang', 'dalian', 'guiyang', 'tonghua', 'zhangjiakou'] as const);
 export type CityKey = (typeof CITY_KEYS)[number];
+export type { CheckId, CheckIdOf, CheckIdsByCityAndKind, CheckParameterNames } from './generated/checkIds.js';
 
 /** The seventeen record kinds of the contract (records.md and contract-v2 §3). */
 export const RECORD_KINDS = Object.freeze([
@@ -204,25 +206,64 @@ export interface LocalizedText {
   en: string;
 }
 
-export interface Finding {
+/** What every finding carries, whatever its status. */
+export interface FindingBase<Id extends string = CheckId> {
   recordId: string;
-  ruleId: string;
+  ruleId: Id;
   city: CityKey;
   kind: RecordKind;
-  status: FindingStatus;
   severity: Severity;
   binding: boolean;
+  /** Shared by the findings of one check and deeply frozen. */
   citation: Citation;
+  message: LocalizedText;
+}
+
+/** The check passed; `expected`/`actual` where it compares a quantity. */
+export interface PassFinding<Id extends string = CheckId> extends FindingBase<Id> {
+  status: 'pass';
   /** The required quantity (e.g. 620 m²) where a quantity is compared. */
   expected?: number;
   /** The submitted quantity where a quantity is compared. */
   actual?: number;
-  /** Absent fact paths, for `unknown` (e.g. facts.households). */
-  missing?: string[];
-  /** For `not-applicable`. */
-  reason?: NotApplicableReason;
-  message: LocalizedText;
+  missing?: never;
+  reason?: never;
 }
+
+/** The check failed; `expected`/`actual` where it compares a quantity. */
+export interface FailFinding<Id extends string = CheckId> extends FindingBase<Id> {
+  status: 'fail';
+  expected?: number;
+  actual?: number;
+  missing?: never;
+  reason?: never;
+}
+
+/** An absent fact left the check undecided; `missing` lists exactly those fact paths. */
+export interface UnknownFinding<Id extends string = CheckId> extends FindingBase<Id> {
+  status: 'unknown';
+  /** Absent fact paths, e.g. facts.households. */
+  missing: string[];
+  expected?: never;
+  actual?: never;
+  reason?: never;
+}
+
+/** A known fact makes the check not apply, or the law is not in force on `asOf`. */
+export interface NotApplicableFinding<Id extends string = CheckId> extends FindingBase<Id> {
+  status: 'not-applicable';
+  reason: NotApplicableReason;
+  expected?: never;
+  actual?: never;
+  missing?: never;
+}
+
+/** One check's verdict on one record, a union on `status`. */
+export type Finding<Id extends string = CheckId> =
+  | PassFinding<Id>
+  | FailFinding<Id>
+  | UnknownFinding<Id>
+  | NotApplicableFinding<Id>;
 
 /** What went wrong, as a stable code an app can branch on. */
 export type ValidationCode =
@@ -250,11 +291,26 @@ export interface ValidationIssue {
   en: string;
 }
 
-export interface EvaluationResult {
+/** A record that passed validation: one finding per check of its city and kind. */
+export interface ValidEvaluationResult<Id extends string = CheckId> {
+  recordId: string;
+  city: CityKey;
+  kind: RecordKind;
+  valid: true;
+  errors?: never;
+  findings: Finding<Id>[];
+}
+
+/** A record that failed validation: the errors (field and message), no findings. */
+export interface InvalidEvaluationResult {
+  /** The record's id when it has a string one. */
   recordId: string | null;
   city?: CityKey;
   kind?: RecordKind;
-  valid: boolean;
-  errors?: ValidationIssue[];
-  findings: Finding[];
+  valid: false;
+  errors: ValidationIssue[];
+  findings: [];
 }
+
+/** What `evaluate` returns, a union on `valid`. */
+export type EvaluationResult<Id extends string = CheckId> = ValidEvaluationResult<Id> | InvalidEvaluationResult;

@@ -2,7 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { createEngine } from '../src/engine/compile.js';
-import { createEvaluator, evaluate } from '../src/evaluate.js';
+import { createEvaluator, evaluate, type EvaluateOptions } from '../src/evaluate.js';
 import { CITY_KEYS, type CheckEntry } from '../src/types.js';
 
 const allChecks: CheckEntry[] = CITY_KEYS.flatMap((city) => ruleFiles[city].articles.flatMap((a) => a.checks));
@@ -132,8 +132,10 @@ describe('evaluate', () => {
   });
 
   it('rejects an override for an unknown check or parameter, naming it', () => {
-    expect(() => createEvaluator({ parameters: { 'shenyang.12.1.grid-sise': { tolerance: 0.1 } } })).toThrow(/grid-sise/);
-    expect(() => createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerence: 0.1 } } })).toThrow(/tolerence.*tolerance/);
+    // Both misspellings also fail to compile (tests/types.test-d.ts); here, plain JS callers.
+    const misspelt = (parameters: unknown) => ({ parameters }) as EvaluateOptions;
+    expect(() => createEvaluator(misspelt({ 'shenyang.12.1.grid-sise': { tolerance: 0.1 } }))).toThrow(/grid-sise/);
+    expect(() => createEvaluator(misspelt({ 'shenyang.12.1.grid-size': { tolerence: 0.1 } }))).toThrow(/tolerence.*tolerance/);
   });
 
   it('allows unknown keys when asked, and rejects them by default', async () => {

@@ -39,7 +39,7 @@ describe('checkBatch', () => {
         most = Math.max(most, inFlight);
         await new Promise((resolve) => setTimeout(resolve, 1));
         inFlight -= 1;
-        return { recordId: (record as { id: string }).id, valid: true, findings: [] };
+        return { recordId: (record as { id: string }).id, city: 'shenyang', kind: 'community', valid: true, findings: [] };
       },
     };
     const items = Array.from({ length: 50 }, (_, i) => recordItem(i + 1, { id: `R${i}` }));

@@ -1,0 +1,102 @@
+/**
+ * Type tests of the public API (run by vitest's typecheck and by `tsc --noEmit`): they fail when a
+ * type widens — a `ruleId` becoming `string`, a status no longer narrowing a finding, a misspelt
+ * check id, parameter or fact compiling.
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  createEvaluator,
+  evaluate,
+  type CheckId,
+  type CheckIdOf,
+  type CityKey,
+  type EvaluateOptions,
+  type EvaluationResult,
+  type Finding,
+  type NotApplicableReason,
+  type RecordKind,
+  type ValidationIssue,
+} from '../src/index.js';
+
+declare const finding: Finding;
+declare const result: EvaluationResult;
+
+describe('Finding', () => {
+  it('has a CheckId, not a string, as ruleId', () => {
+    expectTypeOf(finding.ruleId).toEqualTypeOf<CheckId>();
+    expectTypeOf<string>().not.toExtend<CheckId>();
+    expectTypeOf<'shenyang.12.1.grid-size'>().toExtend<CheckId>();
+    expectTypeOf<'shenyang.12.1.grid-sise'>().not.toExtend<CheckId>();
+  });
+
+  it('narrows on status: quantities on pass and fail, missing on unknown, reason on not-applicable', () => {
+    if (finding.status === 'fail' || finding.status === 'pass') {
+      expectTypeOf(finding.expected).toEqualTypeOf<number | undefined>();
+      expectTypeOf(finding.actual).toEqualTypeOf<number | undefined>();
+      expectTypeOf(finding.missing).toEqualTypeOf<undefined>();
+      expectTypeOf(finding.reason).toEqualTypeOf<undefined>();
+    }
+    if (finding.status === 'unknown') {
+      expectTypeOf(finding.missing).toEqualTypeOf<string[]>();
+      expectTypeOf(finding.expected).toEqualTypeOf<undefined>();
+    }
+    if (finding.status === 'not-applicable') {
+      expectTypeOf(finding.reason).toEqualTypeOf<NotApplicableReason>();
+      expectTypeOf(finding.missing).toEqualTypeOf<undefined>();
+    }
+  });
+});
+
+describe('EvaluationResult', () => {
+  it('narrows on valid', () => {
+    if (result.valid) {
+      expectTypeOf(result.recordId).toEqualTypeOf<string>();
+      expectTypeOf(result.city).toEqualTypeOf<CityKey>();
+      expectTypeOf(result.kind).toEqualTypeOf<RecordKind>();
+      expectTypeOf(result.errors).toEqualTypeOf<undefined>();
+    } else {
+      expectTypeOf(result.recordId).toEqualTypeOf<string | null>();
+      expectTypeOf(result.errors).toEqualTypeOf<ValidationIssue[]>();
+      expectTypeOf(result.findings).toEqualTypeOf<[]>();
+    }
+  });
+});
+
+describe('evaluate', () => {
+  it('checks a typed record literal and narrows the ruleIds to its city and kind', async () => {
+    const typed = await evaluate({ id: 'GY-7', city: 'guiyang', kind: 'community', facts: { serviceFacilityAreaSqm: 750 } });
+    if (typed.valid) expectTypeOf(typed.findings[0]!.ruleId).toEqualTypeOf<CheckIdOf<'guiyang', 'community'>>();
+    expectTypeOf<CheckIdOf<'guiyang', 'community'>>().toExtend<`guiyang.${string}`>();
+
+    // @ts-expect-error a misspelt fact of a typed record
+    await evaluate({ id: 'GY-7', city: 'guiyang', kind: 'community', facts: { serviceFacilityArea: 750 } });
+    // @ts-expect-error a fact of another kind
+    await evaluate({ id: 'GY-7', city: 'guiyang', kind: 'grid', facts: { serviceFacilityAreaSqm: 750 } });
+    // @ts-expect-error a misspelt kind
+    await evaluate({ id: 'GY-7', city: 'guiyang', kind: 'comunity', facts: {} });
+    // @ts-expect-error a misspelt city
+    await evaluate({ id: 'GY-7', city: 'guiyan', kind: 'community', facts: {} });
+  });
+
+  it('accepts untyped input and returns the general result', async () => {
+    const parsed: unknown = JSON.parse('{"id":"x"}');
+    expectTypeOf(await evaluate(parsed)).toEqualTypeOf<EvaluationResult>();
+    const loose = { id: 'x', city: 'guiyang', kind: 'community' as string };
+    expectTypeOf(await evaluate(loose)).toEqualTypeOf<EvaluationResult>();
+    expectTypeOf(await createEvaluator().evaluate(parsed)).toEqualTypeOf<EvaluationResult>();
+  });
+});
+
+describe('EvaluateOptions.parameters', () => {
+  it('is typed per check id and parameter name', () => {
+    expectTypeOf({ parameters: { 'shenyang.12.1.grid-size': { tolerance: 0.1 } } }).toExtend<EvaluateOptions>();
+    // @ts-expect-error a misspelt check id
+    createEvaluator({ parameters: { 'shenyang.12.1.grid-sise': { tolerance: 0.1 } } });
+    // @ts-expect-error a check without parameters
+    createEvaluator({ parameters: { 'guiyang.37.1.premises-area': { tolerance: 0.1 } } });
+    // @ts-expect-error a misspelt parameter
+    createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerence: 0.1 } } });
+    // @ts-expect-error a value that is not a number
+    createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerance: '10%' } } });
+  });
+});
