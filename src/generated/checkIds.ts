@@ -30,25 +30,55 @@ export const CHECK_IDS = Object.freeze([
   'guiyang.14.3.new-task-approval',
   'guiyang.15.1.inspection-scope',
   'guiyang.15.2.temporary-commission',
+  'guiyang.16.1.head-selection',
   'guiyang.17.1.consultation-body',
+  'guiyang.18.2.consultation-rules',
+  'guiyang.19.1.review-meetings',
+  'guiyang.20.1.residents-committee',
   'guiyang.21.1.committee-tasks',
   'guiyang.21.1.committee-inspection',
   'guiyang.21.2.assistance-funding',
+  'guiyang.24.1.deputy-visits',
+  'guiyang.25.1.filing-consultation',
+  'guiyang.25.2.incubation-fund',
   'guiyang.27.1.service-window',
+  'guiyang.28.1.window-practices',
+  'guiyang.29.2.purchase-contract',
   'guiyang.30.2.worker-pay-reference',
+  'guiyang.30.1.grid-workers',
+  'guiyang.35.1.volunteer-teams',
   'guiyang.36.1.budget-growth',
   'guiyang.37.1.premises-area',
+  'guiyang.38.2.residents-consulted',
+  'guiyang.39.2.open-recruitment',
+  'guiyang.40.1.pre-service-training',
+  'guiyang.41.2.residents-consulted',
+  'guiyang.42.2.assessment-criteria',
+  'guiyang.43.1.disclosure',
+  'guiyang.44.2.complaint-handled',
   'tonghua.8.2.facility-sync',
+  'tonghua.9.1.party-center-base',
   'tonghua.14.1.grid-staffing',
   'tonghua.14.2.building-unit-leaders',
   'tonghua.15.1.leaders-residents',
+  'tonghua.15.1.grid-head-role',
   'tonghua.16.1.roster-posted',
   'tonghua.18.2.assistance-commission',
   'tonghua.18.3.task-lists',
   'tonghua.18.3.certificate-demand',
+  'tonghua.19.1.case-handling',
+  'tonghua.21.1.consultation-mechanism',
+  'tonghua.21.2.resident-convention',
+  'tonghua.21.3.affairs-disclosure',
+  'tonghua.25.2.emergency-response',
+  'tonghua.26.2.property-coordination',
+  'tonghua.26.3.self-governance',
   'tonghua.29.2.service-window',
   'tonghua.34.2.no-department-assessment',
   'tonghua.34.2.no-one-vote-veto',
+  'tonghua.35.1.funding-budgeted',
+  'tonghua.36.2.five-insurances',
+  'tonghua.38.1.opinions-heard',
   'zhangjiakou.3.2.task-lists',
   'zhangjiakou.3.2.responsible-subject',
   'zhangjiakou.3.3.assistance-funding',
@@ -101,42 +131,42 @@ export interface CheckIdsByCityAndKind {
     governmentBudget: never;
   };
   guiyang: {
-    community: 'guiyang.8.2.establishment-filing' | 'guiyang.17.1.consultation-body' | 'guiyang.27.1.service-window' | 'guiyang.36.1.budget-growth' | 'guiyang.37.1.premises-area';
-    grid: 'guiyang.30.2.worker-pay-reference';
+    community: 'guiyang.8.2.establishment-filing' | 'guiyang.16.1.head-selection' | 'guiyang.17.1.consultation-body' | 'guiyang.18.2.consultation-rules' | 'guiyang.19.1.review-meetings' | 'guiyang.20.1.residents-committee' | 'guiyang.24.1.deputy-visits' | 'guiyang.27.1.service-window' | 'guiyang.28.1.window-practices' | 'guiyang.35.1.volunteer-teams' | 'guiyang.36.1.budget-growth' | 'guiyang.37.1.premises-area' | 'guiyang.42.2.assessment-criteria' | 'guiyang.43.1.disclosure';
+    grid: 'guiyang.30.2.worker-pay-reference' | 'guiyang.30.1.grid-workers';
     streetOffice: never;
     residentialProject: never;
-    task: 'guiyang.14.3.new-task-approval' | 'guiyang.15.2.temporary-commission' | 'guiyang.21.1.committee-tasks' | 'guiyang.21.2.assistance-funding';
-    inspection: 'guiyang.15.1.inspection-scope' | 'guiyang.21.1.committee-inspection';
+    task: 'guiyang.14.3.new-task-approval' | 'guiyang.15.2.temporary-commission' | 'guiyang.21.1.committee-tasks' | 'guiyang.21.2.assistance-funding' | 'guiyang.29.2.purchase-contract';
+    inspection: 'guiyang.15.1.inspection-scope' | 'guiyang.21.1.committee-inspection' | 'guiyang.41.2.residents-consulted';
     certificateRequest: never;
-    orgRegistration: never;
-    communityWorker: never;
+    orgRegistration: 'guiyang.25.1.filing-consultation';
+    communityWorker: 'guiyang.39.2.open-recruitment' | 'guiyang.40.1.pre-service-training';
     consultation: never;
-    complaint: never;
+    complaint: 'guiyang.44.2.complaint-handled';
     gridCase: never;
     emergencyEvent: never;
     compound: never;
     departmentReview: never;
-    publicFacilityProject: never;
-    governmentBudget: never;
+    publicFacilityProject: 'guiyang.38.2.residents-consulted';
+    governmentBudget: 'guiyang.25.2.incubation-fund';
   };
   tonghua: {
-    community: 'tonghua.29.2.service-window';
-    grid: 'tonghua.14.1.grid-staffing' | 'tonghua.14.2.building-unit-leaders' | 'tonghua.15.1.leaders-residents' | 'tonghua.16.1.roster-posted';
+    community: 'tonghua.9.1.party-center-base' | 'tonghua.21.1.consultation-mechanism' | 'tonghua.21.2.resident-convention' | 'tonghua.21.3.affairs-disclosure' | 'tonghua.26.2.property-coordination' | 'tonghua.29.2.service-window';
+    grid: 'tonghua.14.1.grid-staffing' | 'tonghua.14.2.building-unit-leaders' | 'tonghua.15.1.leaders-residents' | 'tonghua.15.1.grid-head-role' | 'tonghua.16.1.roster-posted';
     streetOffice: never;
     residentialProject: 'tonghua.8.2.facility-sync';
     task: 'tonghua.18.2.assistance-commission' | 'tonghua.18.3.task-lists';
     inspection: 'tonghua.34.2.no-department-assessment' | 'tonghua.34.2.no-one-vote-veto';
     certificateRequest: 'tonghua.18.3.certificate-demand';
     orgRegistration: never;
-    communityWorker: never;
+    communityWorker: 'tonghua.36.2.five-insurances';
     consultation: never;
     complaint: never;
-    gridCase: never;
-    emergencyEvent: never;
-    compound: never;
-    departmentReview: never;
+    gridCase: 'tonghua.19.1.case-handling';
+    emergencyEvent: 'tonghua.25.2.emergency-response';
+    compound: 'tonghua.26.3.self-governance';
+    departmentReview: 'tonghua.38.1.opinions-heard';
     publicFacilityProject: never;
-    governmentBudget: never;
+    governmentBudget: 'tonghua.35.1.funding-budgeted';
   };
   zhangjiakou: {
     community: 'zhangjiakou.7.1.grid-levels';
@@ -167,6 +197,9 @@ export interface CheckParameterNames {
   'shenyang.9.1.facility-sync': 'toleranceDays';
   'shenyang.12.1.grid-size': 'tolerance';
   'dalian.16.2.facility-sync': 'toleranceDays';
+  'guiyang.19.1.review-meetings': 'minPerYear';
+  'guiyang.24.1.deputy-visits': 'minPerYear';
+  'guiyang.35.1.volunteer-teams': 'minTeams';
   'tonghua.8.2.facility-sync': 'toleranceDays';
   'zhangjiakou.13.1.facility-sync': 'toleranceDays';
 }
