@@ -23,6 +23,11 @@ Options:
       --fail-on LEVEL     violation | warning | never (default violation): which failing
                           findings make the exit code 1 (non-binding drafts count too)
       --allow-unknown-keys  accept record keys the contract does not know (default: invalid)
+      --max-line-bytes N  longest NDJSON line / JSON array element read, in bytes (suffix K, M, G
+                          for KiB, MiB, GiB; default 16M); a longer one is reported invalid
+                          without being held in memory
+      --max-gzip-ratio N  stop reading a gzip file that expands more than N times (a
+                          decompression bomb; default 100, 0 = no limit)
   -h, --help              show this help
 
 Exit codes:
@@ -47,6 +52,8 @@ export interface CheckArgs {
   city?: CityKey;
   failOn: FailOn;
   allowUnknownKeys: boolean;
+  maxLineBytes?: number;
+  maxGzipRatio?: number;
 }
 
 /** Parses `check`'s arguments; anything unusable throws a UsageError naming the option. */
@@ -64,6 +71,8 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
         city: { type: 'string' },
         'fail-on': { type: 'string' },
         'allow-unknown-keys': { type: 'boolean' },
+        'max-line-bytes': { type: 'string' },
+        'max-gzip-ratio': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,8 +101,26 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     }
     result.asOf = values['as-of'];
   }
+  if (values['max-line-bytes'] !== undefined) result.maxLineBytes = byteCount('--max-line-bytes', values['max-line-bytes']);
+  if (values['max-gzip-ratio'] !== undefined) {
+    const ratio = values['max-gzip-ratio'];
+    if (!/^\d{1,9}$/.test(ratio)) throw new UsageError(`--max-gzip-ratio must be a whole number, 0 for no limit (got '${ratio}')`);
+    result.maxGzipRatio = Number(ratio);
+  }
   if (positionals.filter((f) => f === '-').length > 1) throw new UsageError("standard input ('-') can be given only once");
   return result;
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/** "16M" → 16 MiB; plain digits are bytes. At least 1 KiB, at most 1 GiB (a JS string's reach). */
+function byteCount(option: string, text: string): number {
+  const match = /^(\d{1,10})([KMG]?)(?:i?B)?$/i.exec(text);
+  const bytes = match ? Number(match[1]) * (BYTE_UNITS[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
+  if (!(bytes >= 1024 && bytes <= 1024 ** 3)) {
+    throw new UsageError(`${option} must be a size from 1K to 1G, e.g. 16M (got '${text}')`);
+  }
+  return bytes;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {

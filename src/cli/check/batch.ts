@@ -61,7 +61,14 @@ async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBat
   };
   if (item.type === 'unparsable') {
     const error = { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON：${item.message}`, en: item.message };
-    return { ...position, recordId: null, valid: false, errors: [error], findings: [] };
+    return {
+      ...position,
+      recordId: null,
+      valid: false,
+      ...(item.undelimited ? { undelimited: true as const } : {}),
+      errors: [error],
+      findings: [],
+    };
   }
   const declared = declaredIdentity(item.value);
   if (options.city !== undefined && declared.city !== undefined && declared.city !== options.city) {

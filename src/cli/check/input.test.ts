@@ -5,7 +5,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LineSplitter, readInputs, splitJsonArray, STDIN_NAME, type InputItem, type InputSource } from './input.js';
+import { readInputs, STDIN_NAME, type InputItem, type InputSource } from './input.js';
+import { JsonArrayReader } from './read/jsonArrayReader.js';
+import { NdjsonReader } from './read/ndjsonReader.js';
 import { collect } from './testing.js';
 
 let dir: string;
@@ -24,6 +26,12 @@ async function fileWith(name: string, content: string | Buffer): Promise<InputSo
 
 function read(sources: InputSource[], stdin: Readable = Readable.from([])): Promise<InputItem[]> {
   return collect(readInputs(sources, { stdin }));
+}
+
+/** The items of a JSON array text read in one chunk. */
+function splitJsonArray(text: string, file: string): InputItem[] {
+  const reader = new JsonArrayReader(file, { maxElementBytes: 1 << 20 });
+  return [...reader.push(Buffer.from(text)), ...reader.end()];
 }
 
 const a = '{"id":"A"}';
@@ -139,9 +147,15 @@ describe('readInputs, JSON array', () => {
     expect(items.map((i) => i.type === 'record' && i.value)).toEqual([{ id: 'a,]}["x' }, { id: 'b' }]);
   });
 
-  it('reports an array cut off before its closing bracket', async () => {
+  it('reports an array cut off before its closing bracket, keeping the whole elements', async () => {
     const items = [...splitJsonArray(`[${a},\n${b}`, 'f')];
     expect(items[0]).toMatchObject({ type: 'record', index: 0 });
+    expect(items[1]).toMatchObject({ type: 'record', index: 1, line: 2 });
+    expect(items[2]).toMatchObject({ type: 'unparsable', line: 2, message: expect.stringMatching(/cut off/) });
+  });
+
+  it('reports an element cut off by the end of the input with its index', async () => {
+    const items = [...splitJsonArray(`[${a},\n{"id":"B","fa`, 'f')];
     expect(items[1]).toMatchObject({ type: 'unparsable', index: 1, line: 2 });
   });
 
@@ -179,24 +193,24 @@ describe('readInputs, several files and unreadable ones', () => {
   });
 });
 
-describe('LineSplitter', () => {
-  it('gives the same items however the text is cut into chunks', () => {
+describe('NdjsonReader', () => {
+  it('gives the same items however the bytes are cut into chunks', () => {
     const line = fc.constantFrom(a, b, '', '  ', '{"id":"社区"}', 'oops', '{"id":"C"}\r');
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), fc.array(fc.nat(200), { maxLength: 6 }), (lines, cuts) => {
-        const text = lines.join('\n');
-        const whole = new LineSplitter('f');
-        const expected = [...whole.push(text), ...whole.end()];
-        const chunked = new LineSplitter('f');
+        const bytes = Buffer.from(lines.join('\n'));
+        const whole = new NdjsonReader('f', { maxLineBytes: 1 << 20 });
+        const expected = [...whole.push(bytes), ...whole.end()];
+        const chunked = new NdjsonReader('f', { maxLineBytes: 1 << 20 });
         const actual = [];
         let start = 0;
         for (const cut of [...cuts].sort((x, y) => x - y)) {
-          const end = Math.min(cut, text.length);
+          const end = Math.min(cut, bytes.length);
           if (end < start) continue;
-          actual.push(...chunked.push(text.slice(start, end)));
+          actual.push(...chunked.push(bytes.subarray(start, end)));
           start = end;
         }
-        actual.push(...chunked.push(text.slice(start)), ...chunked.end());
+        actual.push(...chunked.push(bytes.subarray(start)), ...chunked.end());
         expect(actual).toEqual(expected);
         expect(actual).toHaveLength(lines.filter((l) => l.trim() !== '').length);
       }),

@@ -1,10 +1,17 @@
+import { constants, fstatSync, open as openCallback } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
+import { gunzip, type GunzipOptions } from './read/gunzip.js';
+import { JsonArrayReader } from './read/jsonArrayReader.js';
+import { NdjsonReader } from './read/ndjsonReader.js';
 
 /**
- * Reading the records of `check`: NDJSON streamed line by line, or a JSON array read whole; gzip
- * detected by its magic bytes (1f 8b), whatever the file is called; UTF-8 BOM and CRLF accepted.
+ * Reading the records of `check`: NDJSON or a JSON array (decided by the first non-space byte),
+ * both streamed in one linear pass over the bytes, so memory is bounded by the longest record
+ * (`--max-line-bytes`), never by the file. gzip is detected by its magic bytes (1f 8b) whatever the
+ * file is called and read like `zcat` (every member; trailing garbage reported, records kept),
+ * with a guard against decompression bombs. UTF-8 with or without BOM; LF, CRLF or CR line ends.
  */
 
 /** One input as given on the command line. `path` null: standard input. */
@@ -27,40 +34,55 @@ export interface ReadState {
 
 export type InputItem =
   | { type: 'record'; file: string; line: number; index?: number; value: unknown }
-  | { type: 'unparsable'; file: string; line: number; index?: number; message: string }
+  | { type: 'unparsable'; file: string; line: number; index?: number; message: string; undelimited?: true }
   | { type: 'unreadable'; file: string; message: string };
 
 export interface ReadInputsOptions {
   stdin: Readable;
   state?: ReadState;
   signal?: AbortSignal;
+  /** Longest NDJSON line / JSON array element read (bytes); longer ones are reported, not kept. */
+  maxLineBytes?: number;
+  /** gzip output per compressed byte at which reading stops (a bomb); 0: no limit. */
+  maxGzipRatio?: number;
 }
+
+export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_GZIP_RATIO = 100;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** Yields one item per non-blank NDJSON line / JSON array element / unreadable file, in order. */
 export async function* readInputs(sources: readonly InputSource[], options: ReadInputsOptions): AsyncGenerator<InputItem> {
   const state = options.state ?? { bytesRead: 0, totalBytes: null };
+  const limits = {
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    maxGzipRatio: options.maxGzipRatio ?? DEFAULT_MAX_GZIP_RATIO,
+  };
   for (const source of sources) {
     if (options.signal?.aborted) return;
     let linesDone = 0;
     let stream: Readable;
     try {
-      stream = source.path === null ? options.stdin : await openFile(source.path);
+      stream = source.path === null ? checkedStdin(options.stdin) : await openFile(source.path, options.signal);
     } catch (error) {
+      if (options.signal?.aborted) return;
       yield { type: 'unreadable', file: source.name, message: `cannot read ${source.name}: ${describeError(error)}` };
       continue;
     }
-    // Ctrl-C must stop a read that is waiting (a pipe, a terminal), not only between records.
+    // Ctrl-C must stop a read that is waiting (a pipe, a FIFO, a terminal), not only between records.
     const onAbort = (): void => {
       stream.destroy();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const problems: string[] = [];
     try {
-      for await (const item of parseText(decodeUtf8(maybeGunzip(countBytes(stream, state))), source.name)) {
+      const bytes = maybeGunzip(countBytes(stream, state), { maxRatio: limits.maxGzipRatio, problems });
+      for await (const item of parseBytes(bytes, source.name, limits)) {
         if (item.type !== 'unreadable') linesDone = item.line;
         yield item;
       }
+      for (const problem of problems) yield { type: 'unreadable', file: source.name, message: `${source.name}: ${problem}` };
     } catch (error) {
       if (options.signal?.aborted) return;
       const where = linesDone > 0 ? ` after line ${linesDone}` : '';
@@ -72,12 +94,39 @@ export async function* readInputs(sources: readonly InputSource[], options: Read
   }
 }
 
-/** Opens a regular file; a directory or a missing / forbidden file throws with a clear code. */
-async function openFile(path: string): Promise<Readable> {
+/** Standard input, refused when it is a directory (`check < dir` would otherwise read as empty). */
+function checkedStdin(stdin: Readable): Readable {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd === 'number') {
+    let isDirectory = false;
+    try {
+      isDirectory = fstatSync(fd).isDirectory();
+    } catch {
+      // Not a file descriptor we can stat: read it as a stream.
+    }
+    if (isDirectory) throw Object.assign(new Error('standard input is a directory'), { code: 'EISDIR' });
+  }
+  return stdin;
+}
+
+/**
+ * Opens a regular file or a FIFO; a directory or a missing / forbidden file throws with a clear
+ * code. A FIFO is opened non-blocking and read as a pipe, so Ctrl-C can stop the wait for a writer
+ * (a blocking open would hold a thread until someone opens the other end).
+ */
+async function openFile(path: string, signal?: AbortSignal): Promise<Readable> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (info.isFIFO()) {
+    const fd = await openFd(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const socket = new Socket({ fd, readable: true, writable: false });
+    if (signal?.aborted) socket.destroy();
+    return socket;
+  }
   const handle = await open(path, 'r');
   try {
-    const info = await handle.stat();
-    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const again = await handle.stat();
+    if (again.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     return handle.createReadStream();
   } catch (error) {
     await handle.close();
@@ -85,6 +134,11 @@ async function openFile(path: string): Promise<Readable> {
   }
 }
 
+function openFd(path: string, flags: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    openCallback(path, flags, (error, fd) => (error ? reject(error) : resolve(fd)));
+  });
+}
 /** Total size of the regular files among the sources, or null when any size is unknown. */
 export async function totalInputBytes(sources: readonly InputSource[]): Promise<number | null> {
   let total = 0;
@@ -107,6 +161,7 @@ const ERROR_TEXT: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   Z_DATA_ERROR: 'corrupt gzip data',
+  EENCODING: 'not UTF-8',
   Z_BUF_ERROR: 'gzip data cut off',
 };
 
@@ -129,8 +184,8 @@ async function* countBytes(stream: Readable, state: ReadState): AsyncGenerator<B
   }
 }
 
-/** Passes bytes through, or gunzips them when they start with the gzip magic bytes. */
-export async function* maybeGunzip(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+/** Passes bytes through, or gunzips them (see ./read/gunzip.ts) when they start with the gzip magic bytes. */
+export async function* maybeGunzip(chunks: AsyncIterable<Buffer>, options: GunzipOptions = { maxRatio: 0, problems: [] }): AsyncGenerator<Buffer> {
   const iterator = chunks[Symbol.asyncIterator]();
   let head: Buffer = Buffer.alloc(0);
   let done = false;
@@ -152,206 +207,94 @@ export async function* maybeGunzip(chunks: AsyncIterable<Buffer>): AsyncGenerato
         yield next.value;
       }
     }
-    if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
-      yield* rest();
-      return;
-    }
-    const source = Readable.from(rest(), { objectMode: false });
-    const gunzip = createGunzip();
-    source.on('error', (error) => gunzip.destroy(error));
-    source.pipe(gunzip);
-    try {
-      for await (const chunk of gunzip) yield chunk as Buffer;
-    } finally {
-      source.destroy();
-      gunzip.destroy();
-    }
+    if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) yield* rest();
+    else yield* gunzip(rest(), options);
   } finally {
     await iterator.return?.();
   }
 }
 
-/** UTF-8 text of a byte stream; multi-byte characters split across chunks are joined. */
-export async function* decodeUtf8(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text.length > 0) yield text;
-  }
-  const tail = decoder.decode();
-  if (tail.length > 0) yield tail;
+export interface ParseLimits {
+  maxLineBytes: number;
 }
 
 /**
- * NDJSON or JSON array, decided by the first non-space character (after a BOM): `[` → array.
- * NDJSON is split as it streams; an array file is read whole, then split into its elements.
+ * NDJSON or JSON array, decided by the first non-space byte (after a UTF-8 BOM): `[` → array.
+ * Whitespace before it is counted (lines) and dropped as it streams. UTF-16 input (a BOM, or NUL
+ * bytes between ASCII ones) is refused with a hint instead of one "not valid JSON" per line.
  */
-export async function* parseText(texts: AsyncIterable<string>, file: string): AsyncGenerator<InputItem> {
-  const iterator = texts[Symbol.asyncIterator]();
-  let head = '';
-  let first: string | undefined;
-  try {
-    while (first === undefined) {
-      const next = await iterator.next();
-      if (next.done) break;
-      head += next.value;
-      if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-      const match = /\S/.exec(head);
-      if (match) first = match[0];
+export async function* parseBytes(chunks: AsyncIterable<Buffer>, file: string, limits: ParseLimits = { maxLineBytes: DEFAULT_MAX_LINE_BYTES }): AsyncGenerator<InputItem> {
+  const router = new InputRouter(file, limits);
+  for await (const chunk of chunks) yield* router.push(chunk);
+  yield* router.end();
+}
+
+class InputRouter {
+  private reader: NdjsonReader | JsonArrayReader | null = null;
+  /** The first bytes, kept until there are four (BOM and encoding checks); null once checked. */
+  private head: Buffer | null = Buffer.alloc(0);
+  private line = 1;
+  private afterCR = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  push(raw: Buffer): InputItem[] {
+    let chunk = raw;
+    if (this.head !== null) {
+      this.head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
+      if (this.head.length < 4) return [];
+      chunk = this.checkHead();
     }
-    if (first === undefined) return; // empty or blank input: no records
-    if (first === '[') {
-      let text = head;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        text += next.value;
-      }
-      yield* splitJsonArray(text, file);
-      return;
+    return this.route(chunk);
+  }
+
+  end(): InputItem[] {
+    const out = this.head !== null && this.head.length > 0 ? this.route(this.checkHead()) : [];
+    return this.reader === null ? out : [...out, ...this.reader.end()];
+  }
+
+  private checkHead(): Buffer {
+    let chunk = this.head as Buffer;
+    this.head = null;
+    const hint = utf16Hint(chunk);
+    if (hint !== null) throw new Error(hint);
+    if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    return chunk;
+  }
+
+  private route(chunk: Buffer): InputItem[] {
+    if (this.reader !== null) return this.reader.push(chunk);
+    let i = 0;
+    for (; i < chunk.length; i += 1) {
+      const c = chunk[i] as number;
+      if (c === 0x0d) {
+        this.line += 1;
+        this.afterCR = true;
+      } else if (c === 0x0a) {
+        if (!this.afterCR) this.line += 1;
+        this.afterCR = false;
+      } else if (c === 0x20 || c === 0x09) this.afterCR = false;
+      else break;
     }
-    const splitter = new LineSplitter(file);
-    yield* splitter.push(head);
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) break;
-      yield* splitter.push(next.value);
-    }
-    yield* splitter.end();
-  } finally {
-    await iterator.return?.();
+    if (i === chunk.length) return [];
+    const start = { line: this.line, afterCR: this.afterCR };
+    this.reader =
+      chunk[i] === 0x5b
+        ? new JsonArrayReader(this.file, { maxElementBytes: this.limits.maxLineBytes }, start)
+        : new NdjsonReader(this.file, this.limits, start);
+    return this.reader.push(chunk.subarray(i));
   }
 }
 
-/** Splits NDJSON text into lines as it arrives; counts physical lines; skips blank ones. */
-export class LineSplitter {
-  private pending = '';
-  private line = 0;
-
-  constructor(private readonly file: string) {}
-
-  *push(text: string): Generator<InputItem> {
-    let start = 0;
-    const data = this.pending.length > 0 ? this.pending + text : text;
-    for (;;) {
-      const newline = data.indexOf('\n', start);
-      if (newline === -1) break;
-      this.line += 1;
-      const item = this.parseLine(data.slice(start, newline), false);
-      if (item) yield item;
-      start = newline + 1;
-    }
-    this.pending = data.slice(start);
-  }
-
-  *end(): Generator<InputItem> {
-    if (this.pending.length === 0) return;
-    this.line += 1;
-    const item = this.parseLine(this.pending, true);
-    this.pending = '';
-    if (item) yield item;
-  }
-
-  private parseLine(raw: string, lastWithoutNewline: boolean): InputItem | undefined {
-    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (this.line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.trim().length === 0) return undefined;
-    try {
-      return { type: 'record', file: this.file, line: this.line, value: JSON.parse(text) as unknown };
-    } catch (error) {
-      const hint = lastWithoutNewline ? ' (last line has no line end: cut off?)' : '';
-      return { type: 'unparsable', file: this.file, line: this.line, message: `not valid JSON: ${parseMessage(error)}${hint}` };
-    }
-  }
-}
-
-function parseMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Splits the text of a JSON array into its top-level elements, each parsed on its own so that one
- * broken element does not hide the others. Each item carries the line where the element starts.
- */
-export function* splitJsonArray(text: string, file: string): Generator<InputItem> {
-  let line = 1;
-  let i = 0;
-  const length = text.length;
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  // Skip to the opening bracket (only whitespace precedes it; the caller checked).
-  while (i < length && text[i] !== '[') {
-    if (text[i] === '\n') line += 1;
-    i += 1;
-  }
-  i += 1;
-  let index = 0;
-  let depth = 0;
-  let inString = false;
-  let elementStart = -1;
-  let elementLine = line;
-  let closed = false;
-
-  const element = (end: number): InputItem | undefined => {
-    if (elementStart === -1) return undefined;
-    const slice = text.slice(elementStart, end).trimEnd();
-    const position = { file, line: elementLine, index };
-    index += 1;
-    elementStart = -1;
-    try {
-      return { type: 'record', ...position, value: JSON.parse(slice) as unknown };
-    } catch (error) {
-      return { type: 'unparsable', ...position, message: `not valid JSON: ${parseMessage(error)}` };
-    }
-  };
-
-  for (; i < length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) line += 1;
-    if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character (never a newline in JSON)
-      else if (c === 0x22) inString = false;
-      continue;
-    }
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    if (elementStart === -1 && depth === 0 && c !== 0x2c && c !== 0x5d) {
-      elementStart = i;
-      elementLine = line;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) depth += 1;
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth -= 1;
-    else if (depth === 0 && c === 0x2c) {
-      if (elementStart === -1) {
-        yield { type: 'unparsable', file, line, index, message: 'not valid JSON: empty array element (an extra comma?)' };
-        index += 1;
-      } else {
-        const item = element(i);
-        if (item) yield item;
-      }
-    } else if (depth === 0 && c === 0x5d) {
-      const item = element(i);
-      if (item) yield item;
-      closed = true;
-      i += 1;
-      break;
-    }
-  }
-  if (!closed) {
-    const cut = 'not valid JSON: the array is cut off (no closing "]")';
-    if (elementStart !== -1) {
-      const item = element(length);
-      if (item) yield item.type === 'record' ? { type: 'unparsable', file, line: item.line, index: item.index, message: cut } : item;
-    } else {
-      yield { type: 'unparsable', file, line, index, message: cut };
-    }
-    return;
-  }
-  const restStart = i;
-  const rest = text.slice(restStart);
-  const extra = /\S/.exec(rest);
-  if (extra) {
-    const before = rest.slice(0, extra.index);
-    const extraLine = line + (before.match(/\n/g)?.length ?? 0);
-    yield { type: 'unparsable', file, line: extraLine, message: 'not valid JSON: unexpected text after the closing "]"' };
-  }
+/** A hint when the bytes look like UTF-16 (BOM FF FE / FE FF, or "{\0"…); null for UTF-8. */
+export function utf16Hint(head: Uint8Array): string | null {
+  const [b0, b1, b2, b3] = [head[0], head[1], head[2], head[3]];
+  const little = (b0 === 0xff && b1 === 0xfe) || (b0 !== 0 && b0 !== undefined && b0 < 0x80 && b1 === 0 && b2 !== 0 && b3 === 0);
+  const big = (b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 !== 0 && b1 !== undefined && b1 < 0x80 && b2 === 0 && b3 !== 0);
+  if (!little && !big) return null;
+  const name = little ? 'UTF-16LE' : 'UTF-16BE';
+  return `the input looks like ${name}, but records must be UTF-8; convert it first, e.g. iconv -f ${name} -t UTF-8 FILE > FILE.utf8.ndjson`;
 }

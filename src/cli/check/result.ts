@@ -20,6 +20,11 @@ interface ResultPosition {
 /** A record that was parsed and evaluated (or could not be parsed: `valid: false`, `errors`). */
 export interface RecordResult extends ResultPosition {
   valid: boolean;
+  /**
+   * JSON array input: this invalid result stands for text that could not be delimited as one
+   * element (a broken element; reading resumed at the next element boundary).
+   */
+  undelimited?: true;
   errors?: ValidationIssue[];
   findings: Finding[];
 }

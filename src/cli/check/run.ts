@@ -83,7 +83,13 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
 
   try {
     await formatter.start();
-    const items = readInputs(sources, { stdin: io.stdin, state, ...(signal ? { signal } : {}) });
+    const items = readInputs(sources, {
+      stdin: io.stdin,
+      state,
+      ...(signal ? { signal } : {}),
+      ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
+      ...(options.maxGzipRatio !== undefined ? { maxGzipRatio: options.maxGzipRatio } : {}),
+    });
     const results = checkBatch(items, evaluator, {
       multiFile: sources.length > 1,
       ...(options.city !== undefined ? { city: options.city } : {}),

@@ -8,6 +8,8 @@ export interface CheckSummary {
   records: number;
   valid: number;
   invalid: number;
+  /** JSON array input: broken stretches that could not be delimited as elements (counted in `invalid`). */
+  undelimited: number;
   /** Records of another city than `--city`: not evaluated, still reported. */
   skipped: number;
   /** The `--city` filter, when given. */
@@ -33,6 +35,7 @@ export class SummaryBuilder {
   records = 0;
   valid = 0;
   invalid = 0;
+  undelimited = 0;
   skipped = 0;
   private readonly unreadable: CheckSummary['unreadableFiles'] = [];
   private readonly invalidList: CheckSummary['invalidRecords'] = [];
@@ -57,6 +60,7 @@ export class SummaryBuilder {
     }
     if (!result.valid) {
       this.invalid += 1;
+      if (result.undelimited === true) this.undelimited += 1;
       if (this.invalidList.length < INVALID_LISTED) {
         const first = result.errors?.[0];
         this.invalidList.push({
@@ -101,6 +105,7 @@ export class SummaryBuilder {
       records: this.records,
       valid: this.valid,
       invalid: this.invalid,
+      undelimited: this.undelimited,
       skipped: this.skipped,
       ...(this.city !== undefined ? { city: this.city } : {}),
       unreadableFiles: [...this.unreadable],
