@@ -118,8 +118,10 @@ function topLevel(result: RuleResult): { applies: EvaluatedCondition; passes: Ev
   return { applies, passes };
 }
 
+/** The absent paths, each once; a path inside another listed one is left out (`facts.workerPay` covers its members). */
 function uniquePaths(judgement: Judgement): string[] {
-  return [...new Set(judgement.missing.map(refToPath))];
+  const paths = [...new Set(judgement.missing.map(refToPath))];
+  return paths.filter((path) => !paths.some((other) => path.startsWith(`${other}.`)));
 }
 
 interface FindingContext {
@@ -141,6 +143,20 @@ function baseFinding(compiled: CompiledCheck, ctx: FindingContext) {
   };
 }
 
+/**
+ * "Applies when" is unknown, so the finding is unknown whatever "passes when" says. What is missing
+ * is what the caller must supply to get an answer in one more round: the absent facts of "applies
+ * when", and those of "passes when" too when it is undecided (once the check turns out to apply,
+ * they decide it).
+ */
+function unknownApplicability(applies: Judgement, passes: Judgement): Judgement {
+  return {
+    truth: undefined,
+    missing: passes.truth === undefined ? [...applies.missing, ...passes.missing] : applies.missing,
+    leaves: applies.leaves,
+  };
+}
+
 function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingContext): Finding {
   const facts = ctx.record.facts as Record<string, unknown>;
   const { applies, passes } = topLevel(result);
@@ -155,7 +171,7 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
       message: localized((m) => render(m.conditionNotMet, { label })),
     };
   }
-  const outcome = applicability.truth === undefined ? applicability : judge(passes, facts);
+  const outcome = applicability.truth === undefined ? unknownApplicability(applicability, judge(passes, facts)) : judge(passes, facts);
   if (outcome.truth === undefined) {
     const missing = uniquePaths(outcome);
     const kind = ctx.record.kind;

@@ -177,19 +177,25 @@ function compileCity(
   };
 }
 
-/** `[...new Set(paths)]` of a judgement's missing facts, as evaluate.ts reports them. */
-function uniquePaths(judgement: Judgement): string[] {
+/**
+ * The absent paths of the judgements, each once, as evaluate.ts reports them: a path inside another
+ * listed one is left out (`facts.workerPay` covers its members).
+ */
+function uniquePaths(judgements: readonly Judgement[]): string[] {
   const out: string[] = [];
-  for (const ref of judgement.missing) {
-    const path = refToPath(ref);
-    if (!out.includes(path)) out.push(path);
+  for (const judgement of judgements) {
+    for (const ref of judgement.missing) {
+      const path = refToPath(ref);
+      if (!out.includes(path)) out.push(path);
+    }
   }
-  return out;
+  return out.filter((path) => !out.some((other) => path.startsWith(`${other}.`)));
 }
 
-function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, condition: CompiledCondition): Finding {
+/** `conditions`: the undecided ones whose absent facts the finding lists (see evaluate.ts). */
+function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, conditions: readonly CompiledCondition[]): Finding {
   const facts = record.facts as Record<string, unknown>;
-  const missing = uniquePaths(judge(condition.tree, facts));
+  const missing = uniquePaths(conditions.map((condition) => judge(condition.tree, facts)));
   const label = c.label;
   return {
     recordId: record.id,
@@ -250,9 +256,10 @@ function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boole
       message: c.conditionNotMet,
     };
   }
-  if (applies === undefined) return unknownFinding(c, record, binding, c.applies);
   const passes = c.passes.evaluate(facts);
-  if (passes === undefined) return unknownFinding(c, record, binding, c.passes);
+  // Unknown applicability: what "applies when" lacks, and what "passes when" lacks when undecided.
+  if (applies === undefined) return unknownFinding(c, record, binding, passes === undefined ? [c.applies, c.passes] : [c.applies]);
+  if (passes === undefined) return unknownFinding(c, record, binding, [c.passes]);
   return decidedFinding(c, record, binding, passes);
 }
 

@@ -13,6 +13,8 @@ interface Case {
   expected?: number;
   actual?: number;
   missing?: string[];
+  /** Words the English message must contain (the failing members, …). */
+  detail?: string;
 }
 interface CheckCases {
   id: string;
@@ -39,8 +41,15 @@ const syncCases = (stages: string[]): Case[] => {
   return [
     { facts: { isNew: true, project: PROJECT, facility }, status: 'pass' },
     { facts: { isNew: true, project: PROJECT, facility: late }, status: 'fail' },
-    { facts: { isNew: true, project: PROJECT }, status: 'fail' },
-    { facts: { isNew: true, project: PROJECT, facility: { ...PROJECT, [stages[0]!]: undefined } }, status: 'fail' },
+    // a facility stage not reached (null) where the project has a date is late
+    { facts: { isNew: true, project: PROJECT, facility: { ...PROJECT, [stages[0]!]: null } }, status: 'fail' },
+    // ... and late beats unknown: one late stage fails whatever else is absent
+    { facts: { isNew: true, project: PROJECT, facility: { [stages[3]!]: null } }, status: 'fail' },
+    // a stage the project has not reached (null) asks nothing of the facility
+    { facts: { isNew: true, project: { ...PROJECT, [stages[3]!]: null }, facility: { ...PROJECT, [stages[3]!]: null } }, status: 'pass' },
+    // absent is unknown, never late: the facility's absent dates are what is missing
+    { facts: { isNew: true, project: PROJECT }, status: 'unknown', missing: stages.map((s) => `facts.facility.${s}`) },
+    { facts: { isNew: true, project: PROJECT, facility: { ...PROJECT, [stages[0]!]: undefined } }, status: 'unknown', missing: [`facts.facility.${stages[0]!}`] },
     { facts: { isNew: true, facility }, status: 'unknown', missing: stages.map((s) => `facts.project.${s}`) },
     { facts: { project: PROJECT, facility }, status: 'unknown', missing: ['facts.isNew'] },
     { facts: { isNew: false, project: PROJECT }, status: 'not-applicable' },
@@ -83,7 +92,7 @@ const TABLE: CheckCases[] = [
       { facts: { partyServiceStations: [{ areaSqm: 30 }, { areaSqm: 45 }] }, status: 'pass' },
       { facts: { partyServiceStations: [{ areaSqm: 29.5 }, { areaSqm: 45 }] }, status: 'fail', expected: 30, actual: 29.5 },
       { facts: { partyServiceStations: [] }, status: 'not-applicable' },
-      { facts: {}, status: 'not-applicable' },
+      { facts: {}, status: 'unknown', missing: ['facts.partyServiceStations'] },
     ],
   },
   {
@@ -104,7 +113,7 @@ const TABLE: CheckCases[] = [
       { facts: { assignedBy: 'streetOffice', onDutyList: false, onAssistanceList: false, admissionApproved: false }, status: 'fail' },
       { facts: { assignedBy: 'department', onDutyList: false }, status: 'unknown', missing: ['facts.onAssistanceList', 'facts.admissionApproved'] },
       { facts: { assignedBy: 'enterprise' }, status: 'not-applicable' },
-      { facts: { onDutyList: false }, status: 'unknown', missing: ['facts.assignedBy'] },
+      { facts: { onDutyList: false }, status: 'unknown', missing: ['facts.assignedBy', 'facts.onAssistanceList', 'facts.admissionApproved'] },
     ],
   },
   {
@@ -236,15 +245,24 @@ const TABLE: CheckCases[] = [
     cases: [
       { facts: { socialOrgPremisesFeeYuan: 0 }, status: 'pass' },
       { facts: { socialOrgPremisesFeeYuan: 1200 }, status: 'fail', actual: 1200 },
-      { facts: {}, status: 'not-applicable' },
+      { facts: {}, status: 'unknown', missing: ['facts.socialOrgPremisesFeeYuan'] },
     ],
   },
   {
     id: 'dalian.40.2.utility-tariffs', city: 'dalian', kind: 'community', label: '第四十条第二款',
     cases: [
-      { facts: { utilityTariffs: { water: 'residential', electricity: 'residential' } }, status: 'pass' },
-      { facts: { utilityTariffs: { water: 'residential', gas: 'commercial' } }, status: 'fail' },
-      { facts: {}, status: 'not-applicable' },
+      { facts: { utilityTariffs: { water: 'residential', electricity: 'residential', gas: 'residential', heating: 'residential' } }, status: 'pass' },
+      // none: the community does not use that utility
+      { facts: { utilityTariffs: { water: 'residential', electricity: 'residential', gas: 'none', heating: 'none' } }, status: 'pass' },
+      // a known utility at another tariff fails, whatever is absent
+      { facts: { utilityTariffs: { water: 'residential', gas: 'commercial' } }, status: 'fail', detail: 'gas=commercial' },
+      { facts: { utilityTariffs: { water: 'other', electricity: 'residential', gas: 'commercial', heating: 'none' } }, status: 'fail', detail: 'water=other, gas=commercial' },
+      { facts: { utilityTariffs: { water: 'residential', electricity: 'residential' } }, status: 'unknown', missing: ['facts.utilityTariffs.gas', 'facts.utilityTariffs.heating'] },
+      {
+        facts: {},
+        status: 'unknown',
+        missing: ['facts.utilityTariffs.water', 'facts.utilityTariffs.electricity', 'facts.utilityTariffs.gas', 'facts.utilityTariffs.heating'],
+      },
     ],
   },
   {
@@ -253,7 +271,12 @@ const TABLE: CheckCases[] = [
       { facts: { establishment: { decidedBy: 'districtGovernment', filedWithStandingCommittee: true, filedWithCityGovernment: true } }, status: 'pass' },
       { facts: { establishment: { decidedBy: 'other', filedWithStandingCommittee: true, filedWithCityGovernment: true } }, status: 'fail' },
       { facts: { establishment: { decidedBy: 'districtGovernment', filedWithStandingCommittee: true } }, status: 'unknown', missing: ['facts.establishment.filedWithCityGovernment'] },
-      { facts: {}, status: 'not-applicable' },
+      { facts: { establishment: { filedWithCityGovernment: false } }, status: 'fail' },
+      {
+        facts: {},
+        status: 'unknown',
+        missing: ['facts.establishment.decidedBy', 'facts.establishment.filedWithStandingCommittee', 'facts.establishment.filedWithCityGovernment'],
+      },
     ],
   },
   {
@@ -333,7 +356,7 @@ const TABLE: CheckCases[] = [
     cases: [
       { facts: { workerPay: { setOn: '2024-03-01', referenceWageYear: 2023 } }, status: 'pass', expected: 2023, actual: 2023 },
       { facts: { workerPay: { setOn: '2024-03-01', referenceWageYear: 2022 } }, status: 'fail', expected: 2023, actual: 2022 },
-      { facts: {}, status: 'not-applicable' },
+      { facts: {}, status: 'unknown', missing: ['facts.workerPay'] },
     ],
   },
   {
@@ -343,7 +366,8 @@ const TABLE: CheckCases[] = [
       // listed out of order: compared by year
       { facts: { budgets: [{ year: 2024, amountYuan: 90 }, { year: 2023, amountYuan: 100 }] }, status: 'fail', expected: 100, actual: 90 },
       { facts: { budgets: [{ year: 2024, amountYuan: 90 }] }, status: 'not-applicable' },
-      { facts: {}, status: 'not-applicable' },
+      { facts: { budgets: [] }, status: 'not-applicable' },
+      { facts: {}, status: 'unknown', missing: ['facts.budgets'] },
     ],
   },
   {
@@ -414,7 +438,7 @@ const TABLE: CheckCases[] = [
     cases: [
       { facts: { requester: 'socialOrganization', onCertificateList: true }, status: 'pass' },
       { facts: { requester: 'department', onCertificateList: false }, status: 'fail' },
-      { facts: {}, status: 'unknown', missing: ['facts.requester'] },
+      { facts: {}, status: 'unknown', missing: ['facts.requester', 'facts.onCertificateList'] },
     ],
   },
   {
@@ -514,6 +538,7 @@ describe('every check of the contract', () => {
           if (c.expected !== undefined) expect(finding!.expected).toBeCloseTo(c.expected, 6);
           if (c.actual !== undefined) expect(finding!.actual).toBe(c.actual);
           if (c.missing) expect(finding!.missing).toEqual(c.missing);
+          if (c.detail) expect(finding!.message.en).toContain(c.detail);
           if (c.status === 'unknown') expect(finding!.missing?.length).toBeGreaterThan(0);
           expect(finding!.message.zh.length).toBeGreaterThan(0);
           expect(finding!.message.en.length).toBeGreaterThan(0);

@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { createEvaluator } from '../src/evaluate.js';
-import { recordArbitrary } from '../src/schema/arbitraries.js';
+import { factsArbitraries, recordArbitraries, recordArbitrary } from '../src/schema/arbitraries.js';
 import { validateRecord } from '../src/schema/validateRecord.js';
-import type { EvaluationResult, FindingStatus } from '../src/types.js';
+import { RECORD_KINDS, type EvaluationResult, type FindingStatus } from '../src/types.js';
 
 const evaluator = createEvaluator({ asOf: '2024-06-01' });
 const RUNS = { numRuns: 300 };
@@ -17,9 +17,6 @@ const checkIdsFor = (city: keyof typeof ruleFiles, kind: string) =>
 
 const statusOf = (result: EvaluationResult, id: string): FindingStatus | undefined =>
   result.findings.find((f) => f.ruleId === id)?.status;
-
-/** Checks whose "passes when" quantifies over the stages or entries a record lists (spec notes). */
-const QUANTIFIED_OVER_GIVEN = /facility-sync$/;
 
 describe('totality', () => {
   it('gives a result or errors for any JSON value, never a throw', async () => {
@@ -102,25 +99,90 @@ describe('monotonicity', () => {
   });
 });
 
-describe('information', () => {
-  it('adding a fact never turns a decided pass or fail into something else', async () => {
+/** A plain object (not an array, not null): a fact with members of its own. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `base` with some of its absent paths filled from `donor`, at any depth: a key absent from `base`
+ * takes the donor's value (when the coin says so); a key both hold as objects is filled inside.
+ * Known values, `null` (a milestone not reached) and the defaults (`setting`, `type`) stay.
+ */
+function fillAbsent(base: Record<string, unknown>, donor: Record<string, unknown>, coin: () => boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(donor)) {
+    if (value === undefined) continue;
+    if (out[key] === undefined) {
+      if (coin()) out[key] = value;
+    } else if (isObject(out[key]) && isObject(value)) {
+      out[key] = fillAbsent(out[key], value, coin);
+    }
+  }
+  return out;
+}
+
+/** The value at a finding's path (`facts.utilityTariffs.gas`) in a record's facts. */
+function valueAt(facts: Record<string, unknown>, path: string): unknown {
+  let current: unknown = facts;
+  for (const key of path.replace(/^facts\./, '').split('.')) {
+    if (!isObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** `facts` with `value` set at `path`, creating the objects on the way. */
+function setAt(facts: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [key, ...rest] = path.replace(/^facts\./, '').split('.');
+  if (rest.length === 0) return { ...facts, [key!]: value };
+  const inner = isObject(facts[key!]) ? (facts[key!] as Record<string, unknown>) : {};
+  return { ...facts, [key!]: setAt(inner, rest.join('.'), value) };
+}
+
+/**
+ * contract-v2 §1, over every check of every city, with no exemption: absence never decides. For a
+ * valid record of each kind (any city) and a second one of the same kind as a donor of values:
+ * - adding valid values at any of the record's absent paths never changes a finding that was
+ *   `pass`, `fail` or `not-applicable`;
+ * - an `unknown` finding's `missing` names only paths that are absent, and supplying exactly those
+ *   (from the donor, when it has them all) decides it.
+ */
+describe('absence never decides', () => {
+  const RUNS_PER_KIND = 2000;
+  const decided = (status: FindingStatus) => status !== 'unknown';
+
+  it.each([...RECORD_KINDS])('%s: adding values at absent paths never changes a decided finding', async (kind) => {
     await fc.assert(
-      fc.asyncProperty(recordArbitrary, fc.infiniteStream(fc.boolean()), async (record, coin) => {
-        const facts = (record.facts ?? {}) as Record<string, unknown>;
-        // A fact with a default (a community's setting, a grid's type) is never absent: keep it.
-        const empty = validateRecord({ ...record, facts: {} });
-        const defaulted = new Set(empty.ok ? Object.keys(empty.record.facts) : []);
-        const fewer = Object.fromEntries(Object.entries(facts).filter(([key]) => defaulted.has(key) || coin.next().value));
-        const full = await evaluator.evaluate(record);
-        const partial = await evaluator.evaluate({ ...record, facts: fewer });
-        for (const finding of partial.findings) {
-          if (QUANTIFIED_OVER_GIVEN.test(finding.ruleId)) continue;
-          if (finding.status === 'pass' || finding.status === 'fail') {
-            expect(statusOf(full, finding.ruleId), finding.ruleId).toBe(finding.status);
+      fc.asyncProperty(recordArbitraries[kind], factsArbitraries[kind], fc.infiniteStream(fc.boolean()), async (input, donor, coin) => {
+        const validated = validateRecord(input);
+        if (!validated.ok) throw new Error(`arbitrary gave an invalid record: ${JSON.stringify(validated.errors)}`);
+        // The validated facts carry the defaults (`setting`, `type`): values, never absent paths.
+        const facts = validated.record.facts as Record<string, unknown>;
+        const donorFacts = donor as Record<string, unknown>;
+        const grown = fillAbsent(facts, donorFacts, () => coin.next().value);
+        const [before, after] = await Promise.all([
+          evaluator.evaluate({ ...input, facts }),
+          evaluator.evaluate({ ...input, facts: grown }),
+        ]);
+        expect(after.valid).toBe(true);
+        for (const finding of before.findings) {
+          const later = after.findings.find((f) => f.ruleId === finding.ruleId)!;
+          if (decided(finding.status)) {
+            expect(later.status, `${finding.ruleId} on ${JSON.stringify(facts)} → ${JSON.stringify(grown)}`).toBe(finding.status);
+            continue;
+          }
+          const missing = finding.missing ?? [];
+          expect(missing.length, finding.ruleId).toBeGreaterThan(0);
+          for (const path of missing) expect(valueAt(facts, path), `${finding.ruleId}: ${path} is absent`).toBeUndefined();
+          if (missing.every((path) => valueAt(donorFacts, path) !== undefined)) {
+            const supplied = missing.reduce((acc, path) => setAt(acc, path, valueAt(donorFacts, path)), facts);
+            const answer = await evaluator.evaluate({ ...input, facts: supplied });
+            const status = answer.findings.find((f) => f.ruleId === finding.ruleId)?.status;
+            expect(status, `${finding.ruleId}: supplying ${missing.join(', ')} decides it`).not.toBe('unknown');
           }
         }
       }),
-      RUNS,
+      { numRuns: RUNS_PER_KIND },
     );
   });
 });

@@ -209,7 +209,6 @@ function compileLeaf(
   if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, where, 'operator must be a string');
   const operator = ctx.operator(operatorName);
   if (!operator) throw new RuleCompileError(ctx.ruleId, where, `unknown operator '${operatorName}'`);
-  const decidesAbsence = OPERATOR_BY_NAME.get(operatorName)?.decidesAbsence === true;
   const readFact = compileReader(ctx, where, json['fact'], json['path'], json['params']);
 
   const value = json['value'];
@@ -250,18 +249,7 @@ function compileLeaf(
   leaves.push(outcome);
 
   let node: Node;
-  if (decidesAbsence) {
-    node = (facts) => {
-      const factResult = readFact(facts);
-      const valueResult = readValue ? readValue(facts) : value;
-      const result = operator.evaluate(factResult, valueResult) === true;
-      tree.factResult = factResult;
-      tree.valueResult = valueResult;
-      tree.result = result;
-      outcome.truth = result;
-      return result;
-    };
-  } else if (readValue) {
+  if (readValue) {
     const readCompared = readValue;
     node = (facts) => {
       const factResult = readFact(facts);

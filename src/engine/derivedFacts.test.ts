@@ -23,29 +23,56 @@ describe('derived facts', () => {
     const sync = fact('milestoneSync');
 
     it('passes when each facility date is no later than the project date at the same stage', () => {
-      expect(sync.compute(params, [{ design: '2024-01-01' }, { design: '2024-01-01' }])).toBe(true);
+      expect(sync.compute(params, [{ design: '2024-01-01' }, { design: '2024-01-01', delivery: null }])).toBe(true);
+      expect(sync.compute(params, [{ design: '2023-12-31', delivery: '2024-05-01' }, { design: '2024-01-01', delivery: '2024-05-01' }])).toBe(true);
     });
 
     it('fails a facility delivered a day late, and passes it with one day of tolerance', () => {
-      const values = [{ delivery: '2024-01-02' }, { delivery: '2024-01-01' }];
+      const values = [{ delivery: '2024-01-02' }, { design: null, delivery: '2024-01-01' }];
       expect(sync.compute(params, values)).toBe(false);
       expect(sync.compute({ ...params, toleranceDays: 1 }, values)).toBe(true);
     });
 
-    it('fails a stage the project reached and the facility did not', () => {
-      expect(sync.compute(params, [{}, { design: '2024-01-01' }])).toBe(false);
-      expect(sync.explain!(params, [{}, { design: '2024-01-01' }]).detail).toBe('design: — > 2024-01-01');
-      expect(sync.explain!(params, [{}, { design: '2024-01-01' }]).items).toEqual([
+    it('fails a stage the project reached and the facility has not (null), naming it', () => {
+      expect(sync.compute(params, [{ design: null }, { design: '2024-01-01', delivery: null }])).toBe(false);
+      expect(sync.explain!(params, [{ design: null }, { design: '2024-01-01' }]).detail).toBe('design: — > 2024-01-01');
+      expect(sync.missing!(params, [{ design: null }, { design: '2024-01-01' }])).toEqual([]);
+      expect(sync.explain!(params, [{ design: null }, { design: '2024-01-01' }]).items).toEqual([
         { type: 'lateStage', stage: 'design', subject: params.subject, reference: params.reference, subjectDate: null, referenceDate: '2024-01-01' },
       ]);
     });
 
-    it('is undecided when the project has no date at a listed stage, and names those stages', () => {
-      expect(sync.compute(params, [{ design: '2024-01-01' }, { planning: '2020-01-01' }])).toBeUndefined();
-      expect(sync.missing!(params, [])).toEqual([
+    it('asks nothing of a stage the project has not reached (null)', () => {
+      expect(sync.compute(params, [{}, { design: null, delivery: null }])).toBe(true);
+      expect(sync.compute(params, [{ design: '2024-01-01' }, { design: '2024-01-01', delivery: null }])).toBe(true);
+    });
+
+    it('is unknown when the facility date is absent at a stage the project reached, and names that date', () => {
+      const values = [{ design: '2024-01-01' }, { design: '2024-01-01', delivery: '2024-06-01' }];
+      expect(sync.compute(params, values)).toBeUndefined();
+      expect(sync.missing!(params, values)).toEqual([{ fact: 'facility', path: '$.delivery' }]);
+    });
+
+    it('is unknown when the project date is absent, naming it (and the facility date when that is absent too)', () => {
+      const values = [{ design: '2024-01-01' }, { planning: '2020-01-01' }];
+      expect(sync.compute(params, values)).toBeUndefined();
+      expect(sync.missing!(params, values)).toEqual([
         { fact: 'project', path: '$.design' },
         { fact: 'project', path: '$.delivery' },
+        { fact: 'facility', path: '$.delivery' },
       ]);
+      expect(sync.missing!(params, [undefined, undefined])).toEqual([
+        { fact: 'project', path: '$.design' },
+        { fact: 'facility', path: '$.design' },
+        { fact: 'project', path: '$.delivery' },
+        { fact: 'facility', path: '$.delivery' },
+      ]);
+    });
+
+    it('fails on one late stage even when another is unknown', () => {
+      const values = [{ design: '2024-02-01' }, { design: '2024-01-01', delivery: '2024-06-01' }];
+      expect(sync.compute(params, values)).toBe(false);
+      expect(sync.missing!(params, values)).toEqual([]);
     });
   });
 });

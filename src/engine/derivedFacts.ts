@@ -77,34 +77,53 @@ const yearOf: DerivedFact = {
     typeof date === 'string' ? getYear(parseISO(date)) + numberParam(params, 'offsetYears', 'yearOf') : undefined,
 };
 
+/** One listed stage, judged three-valued: true, false, or undefined (unknown, with what is absent). */
 interface StageComparison {
   stage: string;
-  reference: string;
-  subject: string | undefined;
-  late: boolean;
+  /** The reference's date; `null` = not reached; undefined = absent (unknown). */
+  reference: string | null | undefined;
+  subject: string | null | undefined;
+  truth: boolean | undefined;
+  missing: FactRef[];
+}
+
+/** A stage's value in a milestones object: a date, `null` (not reached), or undefined (absent). */
+function stageValue(milestones: unknown, stage: string): string | null | undefined {
+  if (!isRecord(milestones)) return undefined;
+  const value = milestones[stage];
+  return typeof value === 'string' || value === null ? value : undefined;
 }
 
 function compareStages(params: Record<string, unknown>, subject: unknown, reference: unknown): StageComparison[] {
   const stages = stringList(params, 'stages', 'milestoneSync');
   const toleranceDays = numberParam(params, 'toleranceDays', 'milestoneSync');
-  const subjectDates = isRecord(subject) ? subject : {};
-  const referenceDates = isRecord(reference) ? reference : {};
-  const rows: StageComparison[] = [];
-  for (const stage of stages) {
-    const ref = referenceDates[stage];
-    if (typeof ref !== 'string') continue; // the check speaks only of stages the reference has reached
-    const own = subjectDates[stage];
-    const subjectDate = typeof own === 'string' ? own : undefined;
-    const late = subjectDate === undefined || isAfter(parseISO(subjectDate), addDays(parseISO(ref), toleranceDays));
-    rows.push({ stage, reference: ref, subject: subjectDate, late });
-  }
-  return rows;
+  const subjectFact = String(params['subject']);
+  const referenceFact = String(params['reference']);
+  return stages.map((stage): StageComparison => {
+    const ref = stageValue(reference, stage);
+    const own = stageValue(subject, stage);
+    const row = { stage, reference: ref, subject: own };
+    const subjectPath = { fact: subjectFact, path: `$.${stage}` };
+    // The reference has not reached this stage: nothing to keep up with.
+    if (ref === null) return { ...row, truth: true, missing: [] };
+    if (ref === undefined) {
+      // Unknown whether the reference reached it; the subject's date is needed too unless known.
+      const missing = [{ fact: referenceFact, path: `$.${stage}` }, ...(own === undefined ? [subjectPath] : [])];
+      return { ...row, truth: undefined, missing };
+    }
+    if (own === null) return { ...row, truth: false, missing: [] };
+    if (own === undefined) return { ...row, truth: undefined, missing: [subjectPath] };
+    return { ...row, truth: !isAfter(parseISO(own), addDays(parseISO(ref), toleranceDays)), missing: [] };
+  });
 }
 
 /**
- * "Each date no later than its counterpart": wherever the reference (the project) has a date at a
- * listed stage, the subject (the facility) has one no later than it, plus `toleranceDays`. An
- * absent subject date fails (that stage is not reached); no reference date at all is undecidable.
+ * "Each date no later than its counterpart", stage by stage (contract-v2 §1): at every listed stage
+ * the reference (the project) reached — a date — the subject (the facility) has reached it too, no
+ * later than that date plus `toleranceDays`. A stage is `null` when not reached and absent when
+ * unknown. Stages combine like Kleene's `all`: one late stage fails (a facility `null` where the
+ * project has a date is late); otherwise an absent date that matters leaves it unknown; a stage the
+ * project has not reached (`null`) asks nothing.
  */
 const milestoneSync: DerivedFact = {
   name: 'milestoneSync',
@@ -114,16 +133,20 @@ const milestoneSync: DerivedFact = {
   ],
   compute: (params, [subject, reference]) => {
     const rows = compareStages(params, subject, reference);
-    if (rows.length === 0) return undefined;
-    return rows.every((row) => !row.late);
+    if (rows.some((row) => row.truth === false)) return false;
+    if (rows.some((row) => row.truth === undefined)) return undefined;
+    return true;
   },
-  missing: (params) =>
-    stringList(params, 'stages', 'milestoneSync').map((stage) => ({
-      fact: String(params['reference']),
-      path: `$.${stage}`,
-    })),
+  missing: (params, [subject, reference]) => {
+    const rows = compareStages(params, subject, reference);
+    if (rows.some((row) => row.truth === false)) return [];
+    return rows.flatMap((row) => row.missing);
+  },
   explain: (params, [subject, reference]) => {
-    const late = compareStages(params, subject, reference).filter((row) => row.late);
+    // Only a late stage fails the check: its reference has a date, its subject a later date or null.
+    const late = compareStages(params, subject, reference).filter(
+      (row): row is StageComparison & { reference: string } => row.truth === false && typeof row.reference === 'string',
+    );
     return {
       detail: late.map((row) => `${row.stage}: ${row.subject ?? '—'} > ${row.reference}`).join('; '),
       items: late.map(

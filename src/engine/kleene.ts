@@ -4,9 +4,9 @@
  * Method: json-rules-engine evaluates every leaf condition of a rule (all leaves share one
  * priority, so none is short-circuited) and records on the rule result, per leaf, the fact value
  * (`factResult`), the compared value (`valueResult`) and its boolean `result`. We walk that tree:
- * a leaf whose fact (or compared fact) is absent is `unknown` — unless its operator decides
- * absence itself (`exists`, `nonEmpty`, `lengthAtLeast`) — otherwise it keeps the engine's
- * result. `all`/`any`/`not` then combine with Kleene's strong tables: `any` is true as soon as one
+ * a leaf whose fact (or compared fact) is absent is `unknown` — no operator decides absence, the
+ * presence tests (`exists`, `nonEmpty`, `lengthAtLeast`) included (contract-v2 §1) — otherwise it
+ * keeps the engine's result. `all`/`any`/`not` then combine with Kleene's strong tables: `any` is true as soon as one
  * operand is true, `all` false as soon as one is false, and only what the known leaves cannot
  * decide is unknown. The engine's own boolean for `all`/`any` is ignored because it reads
  * "absent" as false.
@@ -65,13 +65,11 @@ function absentInputs(
 }
 
 function judgeLeaf(condition: EvaluatedCondition, facts: Record<string, unknown>): Judgement {
-  const operator = OPERATOR_BY_NAME.get(condition.operator ?? '');
   const outcome = (truth: Truth, missing: FactRef[] = []): Judgement => ({
     truth,
     missing,
     leaves: [{ condition, truth }],
   });
-  if (operator?.decidesAbsence) return outcome(condition.result === true);
   const missing: FactRef[] = [];
   if (condition.factResult === undefined && condition.fact !== undefined) {
     missing.push(
@@ -114,6 +112,18 @@ const num = (value: unknown): number | undefined =>
 const sameFact = (a: EvaluatedCondition, b: EvaluatedCondition) => a.fact === b.fact && a.path === b.path;
 
 /**
+ * For a failure decided by members of one object fact (`utilityTariffs.water in […]`): the failing
+ * members and their values, `water=commercial, gas=other`.
+ */
+function memberDetail(judgement: Judgement, deciding: EvaluatedCondition): OperatorExplanation {
+  if (judgement.truth !== false || !deciding.path) return {};
+  const members = judgement.leaves
+    .filter((leaf) => leaf.truth === false && leaf.condition.fact === deciding.fact && leaf.condition.path)
+    .map((leaf) => `${String(leaf.condition.path).replace(/^\$\./, '')}=${String(leaf.condition.factResult)}`);
+  return { detail: members.join(', ') };
+}
+
+/**
  * The evidence for a decided judgement: the leaf that decided it, its expected and actual
  * quantities, and a detail line. For bounds on one fact, the binding bound is reported (the
  * larger of two minimums: max(600, 40 per 100 households) → 620).
@@ -133,7 +143,7 @@ export function explain(judgement: Judgement, facts: Record<string, unknown>): O
   const bound = BOUND_OPERATORS[c.operator ?? ''];
   const actual = num(c.factResult);
   const compared = num(c.valueResult);
-  if (!bound || actual === undefined || compared === undefined) return {};
+  if (!bound || actual === undefined || compared === undefined) return memberDetail(judgement, c);
   const peers = judgement.leaves
     .filter((leaf) => leaf.truth !== undefined && sameFact(leaf.condition, c))
     .filter((leaf) => BOUND_OPERATORS[leaf.condition.operator ?? ''] === bound)

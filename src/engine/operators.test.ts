@@ -48,10 +48,21 @@ describe('operators', () => {
     expect(nonDecreasing.evaluate([{ year: 1, amount: 4 }, { year: 2, amount: 4 }], by)).toBe(true);
   });
 
-  it('the presence tests decide absence themselves', () => {
-    expect(op('exists').decidesAbsence && op('exists').evaluate(undefined, true)).toBe(false);
+  it('increasingBy wants each amount above the previous year\'s: an equal year fails (增长)', () => {
+    const increasing = op('increasingBy');
+    const by = { orderBy: 'year', field: 'amount' };
+    expect(increasing.evaluate([{ year: 2, amount: 5 }, { year: 1, amount: 4 }], by)).toBe(true);
+    const flat = [{ year: 1, amount: 4 }, { year: 2, amount: 4 }];
+    expect(increasing.evaluate(flat, by)).toBe(false);
+    expect(increasing.explain!(flat, by)).toEqual({ expected: 4, actual: 4, detail: '2 ≤ 1' });
+    expect(increasing.evaluate([{ year: 1, amount: 4 }, { year: 2, amount: 4.01 }], by)).toBe(true);
+  });
+
+  it('the presence tests speak of known values only: null, an empty or a short list', () => {
+    expect(op('exists').evaluate(null, true)).toBe(false);
+    expect(op('exists').evaluate(0, true)).toBe(true);
     expect(op('nonEmpty').evaluate([], true)).toBe(false);
+    expect(op('lengthAtLeast').evaluate([1], 2)).toBe(false);
     expect(op('lengthAtLeast').evaluate([1, 2], 2)).toBe(true);
-    expect(op('includesAll').decidesAbsence).toBeFalsy();
   });
 });

@@ -2,8 +2,10 @@
  * Generic operators the rule files use beyond json-rules-engine's built-ins. None of them knows a
  * law: every threshold, list and stage name arrives as the condition's `value` from `rules/`.
  *
- * Each operator says how it treats an absent fact. Most are `absent → unknown` (three-valued
- * logic); the presence tests (`exists`, `nonEmpty`, `lengthAtLeast`) decide absence themselves.
+ * No operator decides an absent fact (contract-v2 §1): the three-valued judgement (`kleene.ts`)
+ * makes a leaf whose fact is absent `unknown` before any operator is asked. The presence tests
+ * (`exists`, `nonEmpty`, `lengthAtLeast`) therefore speak only of known values: `null`, `[]`, a
+ * short list.
  */
 import type { FactRef } from './derivedFacts.js';
 import type { DetailItem } from './evidence.js';
@@ -21,8 +23,6 @@ export interface OperatorDefinition {
   name: string;
   /** json-rules-engine evaluator: (fact value, condition value) → boolean. */
   evaluate: (factValue: unknown, compareTo: unknown) => boolean;
-  /** True when an absent fact is a decided answer rather than "unknown". */
-  decidesAbsence?: boolean;
   /** Evidence for the finding: expected / actual quantities and a detail line. `at` is the fact compared. */
   explain?: (factValue: unknown, compareTo: unknown, at?: FactRef) => OperatorExplanation;
 }
@@ -60,11 +60,11 @@ interface OrderedValue {
   field: string;
 }
 
-function asOrdered(value: unknown): OrderedValue {
+function asOrdered(value: unknown, operator: string): OrderedValue {
   if (isRecord(value) && typeof value['orderBy'] === 'string' && typeof value['field'] === 'string') {
     return { orderBy: value['orderBy'], field: value['field'] };
   }
-  throw new TypeError('nonDecreasingBy expects { orderBy: string, field: string }');
+  throw new TypeError(`${operator} expects { orderBy: string, field: string }`);
 }
 
 interface Drop {
@@ -74,7 +74,11 @@ interface Drop {
   current: number;
 }
 
-function firstDrop(list: unknown, order: OrderedValue): Drop | undefined {
+/**
+ * The first element (in `orderBy` order) whose `field` is below the previous one's, or, when
+ * `strict`, not above it.
+ */
+function firstDrop(list: unknown, order: OrderedValue, strict: boolean): Drop | undefined {
   if (!Array.isArray(list)) return undefined;
   const rows = list
     .filter(isRecord)
@@ -83,7 +87,9 @@ function firstDrop(list: unknown, order: OrderedValue): Drop | undefined {
   for (let i = 1; i < rows.length; i += 1) {
     const before = rows[i - 1]!;
     const row = rows[i]!;
-    if ((row[order.field] as number) < (before[order.field] as number)) {
+    const current = row[order.field] as number;
+    const previous = before[order.field] as number;
+    if (strict ? current <= previous : current < previous) {
       return {
         previousKey: before[order.orderBy],
         previous: before[order.field] as number,
@@ -112,20 +118,38 @@ function offendingEntries(object: unknown, allowed: unknown): Array<[string, str
 const pathOf = (at: FactRef | undefined): string =>
   at === undefined ? 'facts' : `facts.${at.fact}${at.path ? at.path.replace(/^\$/, '') : ''}`;
 
+/**
+ * `nonDecreasingBy` (no element below the previous one) and `increasingBy` (each element above the
+ * previous one: 增长). The explanation names the first offending pair of keys.
+ */
+function ordered(name: string, strict: boolean, relation: string): OperatorDefinition {
+  return {
+    name,
+    evaluate: (fact, value) => Array.isArray(fact) && firstDrop(fact, asOrdered(value, name), strict) === undefined,
+    explain: (fact, value) => {
+      const drop = firstDrop(fact, asOrdered(value, name), strict);
+      if (!drop) return {};
+      return {
+        expected: drop.previous,
+        actual: drop.current,
+        detail: `${String(drop.key)} ${relation} ${String(drop.previousKey)}`,
+        items: [{ type: 'drop', key: String(drop.key), previousKey: String(drop.previousKey) }],
+      };
+    },
+  };
+}
+
 export const OPERATORS: readonly OperatorDefinition[] = [
   {
     name: 'exists',
-    decidesAbsence: true,
     evaluate: (fact, expected) => (fact !== undefined && fact !== null) === (expected !== false),
   },
   {
     name: 'nonEmpty',
-    decidesAbsence: true,
     evaluate: (fact, expected) => (Array.isArray(fact) && fact.length > 0) === (expected !== false),
   },
   {
     name: 'lengthAtLeast',
-    decidesAbsence: true,
     evaluate: (fact, min) => Array.isArray(fact) && isNumber(min) && fact.length >= min,
   },
   {
@@ -167,20 +191,8 @@ export const OPERATORS: readonly OperatorDefinition[] = [
       };
     },
   },
-  {
-    name: 'nonDecreasingBy',
-    evaluate: (fact, value) => Array.isArray(fact) && firstDrop(fact, asOrdered(value)) === undefined,
-    explain: (fact, value) => {
-      const drop = firstDrop(fact, asOrdered(value));
-      if (!drop) return {};
-      return {
-        expected: drop.previous,
-        actual: drop.current,
-        detail: `${String(drop.key)} < ${String(drop.previousKey)}`,
-        items: [{ type: 'drop', key: String(drop.key), previousKey: String(drop.previousKey) }],
-      };
-    },
-  },
+  ordered('nonDecreasingBy', false, '<'),
+  ordered('increasingBy', true, '≤'),
 ];
 
 export const OPERATOR_BY_NAME: ReadonlyMap<string, OperatorDefinition> = new Map(
