@@ -255,8 +255,8 @@ const TABLE: CheckCases[] = [
       // none: the community does not use that utility
       { facts: { utilityTariffs: { water: 'residential', electricity: 'residential', gas: 'none', heating: 'none' } }, status: 'pass' },
       // a known utility at another tariff fails, whatever is absent
-      { facts: { utilityTariffs: { water: 'residential', gas: 'commercial' } }, status: 'fail', detail: 'gas=commercial' },
-      { facts: { utilityTariffs: { water: 'other', electricity: 'residential', gas: 'commercial', heating: 'none' } }, status: 'fail', detail: 'water=other, gas=commercial' },
+      { facts: { utilityTariffs: { water: 'residential', gas: 'commercial' } }, status: 'fail', detail: 'gas tariff: commercial' },
+      { facts: { utilityTariffs: { water: 'other', electricity: 'residential', gas: 'commercial', heating: 'none' } }, status: 'fail', detail: 'water tariff: other; gas tariff: commercial' },
       { facts: { utilityTariffs: { water: 'residential', electricity: 'residential' } }, status: 'unknown', missing: ['facts.utilityTariffs.gas', 'facts.utilityTariffs.heating'] },
       {
         facts: {},

@@ -12,7 +12,8 @@
  * "absent" as false.
  */
 import { DERIVED_FACT_BY_NAME, type FactRef } from './derivedFacts.js';
-import { resolveRef } from './factPath.js';
+import type { DetailItem } from './evidence.js';
+import { refToPath, resolveRef } from './factPath.js';
 import { BOUND_OPERATORS, OPERATOR_BY_NAME, type OperatorExplanation } from './operators.js';
 
 /** true, false, or undefined for "unknown". */
@@ -117,10 +118,21 @@ const sameFact = (a: EvaluatedCondition, b: EvaluatedCondition) => a.fact === b.
  */
 function memberDetail(judgement: Judgement, deciding: EvaluatedCondition): OperatorExplanation {
   if (judgement.truth !== false || !deciding.path) return {};
-  const members = judgement.leaves
-    .filter((leaf) => leaf.truth === false && leaf.condition.fact === deciding.fact && leaf.condition.path)
-    .map((leaf) => `${String(leaf.condition.path).replace(/^\$\./, '')}=${String(leaf.condition.factResult)}`);
-  return { detail: members.join(', ') };
+  const members = judgement.leaves.filter(
+    (leaf) => leaf.truth === false && leaf.condition.fact === deciding.fact && leaf.condition.path,
+  );
+  return {
+    detail: members
+      .map((leaf) => `${String(leaf.condition.path).replace(/^\$\./, '')}=${String(leaf.condition.factResult)}`)
+      .join(', '),
+    items: members.map(
+      (leaf): DetailItem => ({
+        type: 'offendingValue',
+        path: refToPath({ fact: deciding.fact!, path: String(leaf.condition.path) }),
+        value: String(leaf.condition.factResult),
+      }),
+    ),
+  };
 }
 
 /**

@@ -54,7 +54,12 @@ describe('operators', () => {
     expect(increasing.evaluate([{ year: 2, amount: 5 }, { year: 1, amount: 4 }], by)).toBe(true);
     const flat = [{ year: 1, amount: 4 }, { year: 2, amount: 4 }];
     expect(increasing.evaluate(flat, by)).toBe(false);
-    expect(increasing.explain!(flat, by)).toEqual({ expected: 4, actual: 4, detail: '2 ≤ 1' });
+    expect(increasing.explain!(flat, by)).toEqual({
+      expected: 4,
+      actual: 4,
+      detail: '2 ≤ 1',
+      items: [{ type: 'drop', key: '2', previousKey: '1' }],
+    });
     expect(increasing.evaluate([{ year: 1, amount: 4 }, { year: 2, amount: 4.01 }], by)).toBe(true);
   });
 
