@@ -44,6 +44,7 @@ const check = z
     parameters: z
       .record(z.string(), z.strictObject({ default: z.number(), reason: z.string().min(1).regex(/^[^\n]*$/) }))
       .optional(),
+    note: z.string().min(1).regex(/^[^\n]*$/, 'one line').optional(),
     message: z.strictObject({ fail: localized, pass: localized.optional() }),
     conditions: z.strictObject({
       all: z.tuple([

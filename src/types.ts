@@ -175,6 +175,8 @@ export interface CheckEntry {
   /** Liability article where the law names one (Tonghua 第四十条 for 第八条第二款). */
   liability?: number;
   parameters?: Record<string, InterpretationParameter>;
+  /** One line for a reviewer: what of the cited paragraph the check leaves out, or whose duty it reads. */
+  note?: string;
   /** Message templates; placeholders {expected} {actual} {detail}. */
   message: { fail: { zh: string; en: string }; pass?: { zh: string; en: string } };
   conditions: { all: [ConditionJson & { name: 'appliesWhen' }, ConditionJson & { name: 'passesWhen' }] };
