@@ -236,3 +236,22 @@ describe('Guiyang coverage under contract v2', () => {
     expect(check.severityReason).toContain('建设单位应当听取社区居民的意见');
   });
 });
+
+describe('Guiyang checks that read part of their paragraph', () => {
+  const check = (id: string) => articles.flatMap((a) => a.checks).find((c) => c.id === id)!;
+
+  it('say so in their note (第四十条第一款, 第四十三条, 第四十四条第二款)', () => {
+    for (const id of ['guiyang.40.1.pre-service-training', 'guiyang.43.1.disclosure', 'guiyang.44.2.complaint-handled']) {
+      expect(check(id).note, id).toMatch(/^A partial check/);
+    }
+  });
+
+  it('quote in each note only Chinese that stands in the cited article', () => {
+    for (const article of articles) {
+      for (const c of article.checks.filter((c) => c.note)) {
+        const quoted = c.note!.match(/[\u4e00-\u9fff][^\x00-\x7f]*/g) ?? [];
+        expect(quoted.filter((q) => !article.text.includes(q)), c.id).toEqual([]);
+      }
+    }
+  });
+});

@@ -135,3 +135,20 @@ describe('Tonghua coverage under contract v2', () => {
     for (const c of checks.filter((c) => c.cites.paragraph !== 1)) expect(c.severityReason).toContain('社区居民委员会应当');
   });
 });
+
+describe('Tonghua checks that read part of their paragraph or another body\'s duty', () => {
+  it('quote in each note only Chinese that stands in the cited article', () => {
+    for (const article of articles) {
+      for (const c of article.checks.filter((c) => c.note)) {
+        const quoted = c.note!.match(/[\u4e00-\u9fff][^\x00-\x7f]*/g) ?? [];
+        expect(quoted.filter((q) => !article.text.includes(q)), c.id).toEqual([]);
+      }
+    }
+  });
+
+  it('read 第二十一条第一款 as the government\'s duty, checked by its result in the community', () => {
+    const check = articles.find((a) => a.number === 21)!.checks.find((c) => c.cites.paragraph === 1)!;
+    expect(check.kind).toBe('community');
+    expect(check.note).toContain('应当指导建立');
+  });
+});
