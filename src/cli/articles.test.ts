@@ -1,7 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CITY_KEYS } from '../types.js';
-import { runArticles } from './articles.js';
+import { getArticle } from '../catalogue/getArticle.js';
+import { summarizeLaws } from '../catalogue/laws.js';
+import { highlight, parseArticleRef, runArticles } from './articles.js';
+import { displayWidth } from './check/width.js';
 import { UsageError, type CliIO } from './io.js';
 
 /** Runs the command with fake streams; returns the exit code and what it printed. */
@@ -89,11 +92,73 @@ describe('shequ-rules articles', () => {
     expect(lines.at(-1)).toBe('1 article match "800平方米" in 贵阳市社区工作条例');
   });
 
-  it('prints the per-city summary: title, status and article count', async () => {
+  it('prints the per-city summary: title, status, provisions, provisions with checks and checks', async () => {
     const { stdout } = await run('--summary');
-    expect(stdout).toMatch(/tonghua\s+in-force\s+2023-07-01\s+45\s+\d+\s+通化市社区治理促进条例/);
-    expect(stdout).toMatch(/shenyang\s+draft\s+—\s+38\s+\d+\s+沈阳市社区建设促进条例（草案）/);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('5 laws, 191 articles');
+    const laws = summarizeLaws();
+    const tonghua = laws.find((law) => law.city === 'tonghua')!;
+    expect(stdout).toMatch(/^city\s+status\s+in force\s+provisions\s+with checks\s+checks\s+title$/m);
+    expect(stdout).toMatch(new RegExp(`tonghua\\s+in-force\\s+2023-07-01\\s+45\\s+${tonghua.checkedArticleCount}\\s+${tonghua.checkCount}\\s+通化市社区治理促进条例`));
+    expect(stdout).toMatch(/shenyang\s+draft\s+—\s+38\s+\d+\s+\d+\s+沈阳市社区建设促进条例（草案）/);
+    const checked = laws.reduce((n, law) => n + law.checkedArticleCount, 0);
+    const checks = laws.reduce((n, law) => n + law.checkCount, 0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`5 laws, 191 provisions, ${checked} with checks, ${checks} checks`);
+  });
+
+  it('reads an article in full with --article: chapter, paragraphs, checks in words, liability', async () => {
+    const { code, stdout } = await run('--city', 'tonghua', '--article', '第十八条', '--lang', 'zh');
+    expect(code).toBe(0);
+    expect(stdout).toContain('第三章');
+    expect(stdout).toMatch(/第二款 {2}/);
+    expect(stdout).toContain('tonghua.18.3.task-lists');
+    expect(stdout).toMatch(/适用条件：交办单位为/);
+    expect(stdout).toMatch(/法律责任：第四十一条/);
+  });
+
+  it('accepts 8, 第八条, 8.2, 第八条第二款 and （三） as the same kinds of reference', () => {
+    expect(parseArticleRef('8')).toEqual({ article: 8 });
+    expect(parseArticleRef('第八条')).toEqual({ article: 8 });
+    expect(parseArticleRef('8.2')).toEqual({ article: 8, paragraph: 2 });
+    expect(parseArticleRef('第三十四条第二款')).toEqual({ article: 34, paragraph: 2 });
+    expect(parseArticleRef('（三）')).toEqual({ article: 3 });
+    expect(parseArticleRef('(十五)第一款')).toEqual({ article: 15, paragraph: 1 });
+    expect(parseArticleRef('eight')).toBeUndefined();
+    expect(parseArticleRef('0')).toBeUndefined();
+  });
+
+  it('shows only the named paragraph and its checks for 8.2, in JSON with conditions in words', async () => {
+    const [article] = JSON.parse((await run('--city', 'shenyang', '--article', '10.2', '--format', 'json', '--lang', 'en')).stdout) as Array<{
+      paragraph: number;
+      checks: Array<{ id: string; appliesWhen: string; passesWhen: string }>;
+    }>;
+    expect(article?.paragraph).toBe(2);
+    expect(article?.checks.map((c) => c.id)).toEqual(['shenyang.10.2.party-station-area']);
+    expect(article?.checks[0]?.passesWhen).toMatch(/station area/);
+  });
+
+  it('rejects an article that is not in the law, and a reference it cannot read', async () => {
+    await expect(run('--city', 'zhangjiakou', '--article', '16')).rejects.toThrow(/no article 16/);
+    await expect(run('--article', 'eighth')).rejects.toThrow(/cannot read 'eighth'/);
+  });
+
+  it('finds an article by its label (第八条), not only by its text', async () => {
+    const list = JSON.parse((await run('--search', '第八条', '--format', 'json')).stdout) as ArticleJson[];
+    expect(list.filter((a) => a.label === '第八条').map((a) => a.city)).toEqual(['shenyang', 'dalian', 'guiyang', 'tonghua']);
+  });
+
+  it('finds an article by the label of a fact its checks read', async () => {
+    const list = JSON.parse((await run('--search', '网格员人数', '--format', 'json')).stdout) as ArticleJson[];
+    expect(list.some((a) => a.checkIds.includes('dalian.18.2.grid-workers'))).toBe(true);
+  });
+
+  it('highlights hits on a terminal only', () => {
+    expect(highlight('应当同步交付', '同步')).toBe('应当\u001b[7m同步\u001b[27m交付');
+  });
+
+  it('prints whole articles, wrapped, with --full', async () => {
+    const { stdout } = await run('--city', 'guiyang', '--full');
+    const article37 = getArticle('guiyang', 37)!;
+    expect(stdout.replace(/\s+/g, '')).toContain(article37.text.replace(/\s+/g, ''));
+    expect(stdout.split('\n').every((line) => displayWidth(line) <= 100)).toBe(true);
   });
 
   it('prints the summary as JSON for one city', async () => {

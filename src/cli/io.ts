@@ -1,3 +1,4 @@
+import { langFromEnv } from '../locales/label.js';
 import type { Readable, Writable } from 'node:stream';
 
 /** The streams a CLI command talks to; tests pass their own. */
@@ -10,6 +11,15 @@ export interface CliIO {
   stderrIsTTY: boolean;
   /** Working directory for relative paths. */
   cwd: string;
+  /** The environment (locale variables decide the default `--lang`); absent in most tests. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** `--lang` from the arguments, else the locale environment (zh when it says Chinese). */
+export function chooseLang(value: string | undefined, io: Pick<CliIO, 'env'>): 'zh' | 'en' {
+  if (value === 'zh' || value === 'en') return value;
+  if (value !== undefined) throw new UsageError(`--lang must be one of zh, en (got '${value}')`);
+  return langFromEnv(io.env ?? {});
 }
 
 /** A subcommand: gets its own arguments (after the command name), returns the exit code. */

@@ -1,14 +1,25 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXIT_USAGE, UsageError, type CliIO, type Command } from './io.js';
+import { chooseLang, EXIT_USAGE, UsageError, type CliIO, type Command } from './io.js';
 
 const HELP = `shequ-rules — Chinese community-governance law as checkable, cited rules
 
 Usage:
   shequ-rules check [FILE ...|-] [options]   check JSON/NDJSON records (see: shequ-rules check --help)
-  shequ-rules articles [--city C] [--search TEXT] [--format table|json]
+  shequ-rules articles [--city C] [--article REF] [--search TEXT] [--full] [--summary]
+                                             read the laws (see: shequ-rules articles --help)
   shequ-rules schema                         print the record JSON Schema
-  shequ-rules --help | --version
+  shequ-rules --help | --version             (--lang zh|en: language of help and reports)
+`;
+
+const HELP_ZH = `shequ-rules —— 把中国社区治理法规变成可检查、可引用的规则
+
+用法：
+  shequ-rules check [文件 ...|-] [选项]      检查 JSON/NDJSON 记录（见：shequ-rules check --help）
+  shequ-rules articles [--city 城市] [--article 条号] [--search 文字] [--full] [--summary]
+                                             阅读法规条文（见：shequ-rules articles --help）
+  shequ-rules schema                         输出记录的 JSON Schema
+  shequ-rules --help | --version             （--lang zh|en：帮助和报告的语言）
 `;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
@@ -27,7 +38,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(HELP);
+    const langAt = rest.indexOf('--lang');
+    io.stdout.write(chooseLang(langAt >= 0 ? rest[langAt + 1] : undefined, io) === 'zh' ? HELP_ZH : HELP);
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -69,6 +81,7 @@ if (isEntryPoint()) {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    env: process.env,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

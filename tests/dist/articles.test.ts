@@ -39,7 +39,27 @@ describe('dist/cli.js articles', () => {
     const { code, stdout } = await articles('--summary');
     expect(code).toBe(0);
     expect(stdout).toMatch(/guiyang\s+in-force\s+2013-12-01\s+47/);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('5 laws, 191 articles');
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^5 laws, 191 provisions, \d+ with checks, \d+ checks$/);
+  });
+
+  it('reads one article with --article, in English and in Chinese', async () => {
+    const en = await articles('--city', 'tonghua', '--article', '8', '--lang', 'en');
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('通化市社区治理促进条例');
+    expect(en.stdout).toContain('第二款  新建住宅小区的社区综合服务设施应当与建设项目同步设计');
+    expect(en.stdout).toMatch(/Checks \(\d+\)\n {2}tonghua\.8\.2\.facility-sync/);
+    expect(en.stdout).toMatch(/applies when: newly built: yes/);
+    const zh = await articles('--city', 'zhangjiakou', '--article', '（三）', '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('检查 (');
+    expect(zh.stdout).toContain('zhangjiakou.3.2.task-lists');
+    expect(zh.stdout).toMatch(/适用条件：/);
+  });
+
+  it('exits 2 for an article that does not exist', async () => {
+    const { code, stderr } = await articles('--city', 'zhangjiakou', '--article', '第二十条');
+    expect(code).toBe(2);
+    expect(stderr).toContain('no article 20');
   });
 
   it('exits 2 naming the bad city and the allowed ones', async () => {

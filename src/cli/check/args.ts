@@ -28,6 +28,8 @@ Options:
                           without being held in memory
       --max-gzip-ratio N  stop reading a gzip file that expands more than N times (a
                           decompression bomb; default 100, 0 = no limit)
+      --lang zh|en        language of table and html reports and of this help (default: zh when
+                          LC_ALL / LC_MESSAGES / LANG say Chinese, else en)
   -h, --help              show this help
 
 Exit codes:
@@ -43,6 +45,38 @@ Examples:
   zcat batch.ndjson.gz | shequ-rules check - --city tonghua --format junit > junit.xml
 `;
 
+export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
+
+按五个城市的条例检查记录（见记录约定），按输入顺序每条记录报告一个结果。文件为 NDJSON（每行一条记录，
+空行跳过）或 JSON 数组（第一个非空白字符为 "["；整体读入内存，结果带 "index"）。文件可以是 gzip 压缩的
+（按内容识别）。"-" 或不给文件时读取标准输入。UTF-8，可带 BOM；LF 或 CRLF 换行。
+
+选项：
+  -f, --format 格式       table | ndjson | json | csv | junit
+                          （默认：标准输出是终端且没有 --out 时为 table，否则为 ndjson）
+  -o, --out 文件          把报告写入文件（原子写入：先写旁边的临时文件，结束时改名；中断时不留文件）
+      --as-of YYYY-MM-DD  没有 asOf 的记录所用的情况日期（默认今天）
+      --city 城市         只检查该城市的记录（${CITY_KEYS.join(' | ')}）；其他城市的记录报告为跳过，不会丢弃
+      --fail-on 级别      violation | warning | never（默认 violation）：哪些不符合项使退出码为 1
+                          （无约束力的草案也计入）
+      --allow-unknown-keys  接受记录约定中没有的字段（默认视为无效）
+      --max-line-bytes N  读取的 NDJSON 行或 JSON 数组元素的最大字节数（可加 K、M、G 后缀，默认 16M）；
+                          更长的报告为无效，不占用内存
+      --max-gzip-ratio N  gzip 文件解压后超过 N 倍即停止读取（解压炸弹；默认 100，0 为不限）
+      --lang zh|en        table、html 报告和本帮助的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
+  -h, --help              显示本帮助
+
+退出码：
+  0    没有达到 --fail-on 的不符合项
+  1    有达到 --fail-on 的不符合项
+  2    参数不可用、文件无法读取或有无效记录（其他文件和记录照常检查和报告）
+  130  被中断（Ctrl-C）：停止读取，--out 不留报告
+
+示例：
+  shequ-rules check fixtures/batch.ndjson --lang zh
+  zcat batch.ndjson.gz | shequ-rules check - --city tonghua --format junit > junit.xml
+`;
+
 export interface CheckArgs {
   help: boolean;
   files: string[];
@@ -54,6 +88,8 @@ export interface CheckArgs {
   allowUnknownKeys: boolean;
   maxLineBytes?: number;
   maxGzipRatio?: number;
+  /** As given; `chooseLang` (io.ts) applies the locale default. */
+  lang?: string;
 }
 
 /** Parses `check`'s arguments; anything unusable throws a UsageError naming the option. */
@@ -73,6 +109,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
         'allow-unknown-keys': { type: 'boolean' },
         'max-line-bytes': { type: 'string' },
         'max-gzip-ratio': { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,6 +124,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON) ?? 'violation',
     allowUnknownKeys: values['allow-unknown-keys'] === true,
   };
+  if (values.lang !== undefined) result.lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
   const format = oneOf('--format', values.format, FORMATS);
   if (format !== undefined) result.format = format;
   const city = oneOf('--city', values.city, CITY_KEYS);

@@ -60,7 +60,7 @@ async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBat
     ...(item.index !== undefined ? { index: item.index } : {}),
   };
   if (item.type === 'unparsable') {
-    const error = { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON：${item.message}`, en: item.message };
+    const error = { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON（${item.message.replace(/^not valid JSON: /, '')}）`, en: item.message };
     return {
       ...position,
       recordId: null,

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { Lang } from '../../locales/label.js';
 import type { CityKey } from '../../types.js';
 import type { FailOn } from './exitCode.js';
 import type { CheckResult } from './result.js';
@@ -23,6 +24,8 @@ export interface FormatContext {
   failOn: FailOn;
   /** The input's name when there is only one (results then carry no `file`): csv and junit show it. */
   defaultFile?: string;
+  /** Language of the people-facing formats (table, html); machine formats carry both. Default en. */
+  lang?: Lang;
   /** Display width for the table (columns). */
   width?: number;
   /** Where a formatter may keep temporary files (junit). Default: the OS temp directory. */

@@ -113,7 +113,7 @@ describe('runCheckWith', () => {
     const path = await batch('tty.ndjson', [violation]);
     const tty = testIO({ stdoutIsTTY: true });
     await runCheckWith([path], tty, deps);
-    expect(tty.stdout.text).toMatch(/^TH-1 {2}tonghua grid {2}line 1\n {2}✗ violation/);
+    expect(tty.stdout.text).toMatch(/^TH-1 {2}Tonghua grid {2}line 1\n {2}✗ violation/);
     const pipe = testIO();
     await runCheckWith([path], pipe, deps);
     expect(parseNdjson(pipe.stdout.text)).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { UsageError, type CliIO } from '../io.js';
-import { parseCheckArgs, CHECK_HELP } from './args.js';
+import { chooseLang, UsageError, type CliIO } from '../io.js';
+import { parseCheckArgs, CHECK_HELP, CHECK_HELP_ZH } from './args.js';
 import { openAtomicOut, type AtomicOut } from './atomicOut.js';
 import { checkBatch, type Evaluator } from './batch.js';
 import { EXIT_INTERRUPTED } from './exitCode.js';
@@ -36,8 +36,9 @@ const EXIT_BROKEN_PIPE = 141;
  */
 export async function runCheckWith(args: readonly string[], io: CliIO, deps: CheckDependencies): Promise<number> {
   const options = parseCheckArgs(args);
+  const lang = chooseLang(options.lang, io);
   if (options.help) {
-    io.stdout.write(CHECK_HELP);
+    io.stdout.write(lang === 'zh' ? CHECK_HELP_ZH : CHECK_HELP);
     return 0;
   }
   const format = options.format ?? (options.out === undefined && io.stdoutIsTTY ? 'table' : 'ndjson');
@@ -63,6 +64,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     ...(options.city !== undefined ? { city: options.city } : {}),
     ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
     failOn: options.failOn,
+    lang,
   });
   const state: ReadState = { bytesRead: 0, totalBytes: await totalInputBytes(sources) };
   // No progress line while the report itself streams to the terminal: the two would interleave.
@@ -117,7 +119,9 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     await atomic?.commit();
     if (io.stderrIsTTY && format !== 'table') {
       io.stderr.write(
-        `shequ-rules check: ${final.records} records · ${final.valid} valid · ${final.invalid} invalid · ${final.skipped} skipped · ${final.findings.fail} failing findings · exit ${final.exitCode}\n`,
+        lang === 'zh'
+          ? `shequ-rules check：记录 ${final.records} 条 · 有效 ${final.valid} · 无效 ${final.invalid} · 跳过 ${final.skipped} · 不符合 ${final.findings.fail} 项 · 退出码 ${final.exitCode}\n`
+          : `shequ-rules check: ${final.records} records · ${final.valid} valid · ${final.invalid} invalid · ${final.skipped} skipped · ${final.findings.fail} failing findings · exit ${final.exitCode}\n`,
       );
     }
     return final.exitCode;
