@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
-// Library: ESM + CJS with types, no side effects. CLI: one ESM file with a shebang.
+// Library: ESM + CJS with types, no side effects; `arbitraries` is its own entry so that only apps
+// that import it need fast-check (an optional peer, kept external). CLI: one ESM file with a shebang.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -5,7 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { createEvaluator } from '../src/evaluate.js';
-import { factsArbitraries, recordArbitraries, recordArbitrary } from '../src/schema/arbitraries.js';
+import {
+  factsArbitraries,
+  invalidRecordArbitrary,
+  recordArbitraries,
+  recordArbitrary,
+  recordArbitraryFor,
+} from '../src/arbitraries.js';
 import { validateRecord } from '../src/schema/validateRecord.js';
 import { RECORD_KINDS, type EvaluationResult, type FindingStatus } from '../src/types.js';
 
@@ -46,6 +52,37 @@ describe('totality', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+describe('invalid records', () => {
+  it('gives valid: false with the broken field named, and no findings', async () => {
+    await fc.assert(
+      fc.asyncProperty(invalidRecordArbitrary, async ({ record, path, code }) => {
+        const result = await evaluator.evaluate(record);
+        expect(result.valid).toBe(false);
+        expect(result.errors).toContainEqual(expect.objectContaining({ path, code }));
+        expect(result.findings).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('cities and kinds', () => {
+  it('evaluates a record of a chosen city and kind against the checks of that city and kind only', async () => {
+    const cities = Object.keys(ruleFiles) as (keyof typeof ruleFiles)[];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...cities).chain((city) => recordArbitraryFor({ city, kind: 'grid' })),
+        async (record) => {
+          const result = await evaluator.evaluate(record);
+          expect(result.valid && result.city === record.city && result.kind === 'grid').toBe(true);
+          for (const f of result.findings) expect(f.ruleId.startsWith(`${record.city}.`)).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

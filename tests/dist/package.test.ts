@@ -37,6 +37,28 @@ describe('the built package', () => {
     expect(Number(stdout)).toBeGreaterThan(0);
   });
 
+  it('exports fast-check arbitraries as shequ-rules/arbitraries, for ESM and CommonJS', async () => {
+    const property = (imports: string) => `${imports}
+       fc.assert(fc.property(recordArbitrary, (r) => evaluateSync(r).valid === true), { numRuns: 50 });
+       fc.assert(fc.property(invalidRecordArbitrary, ({ record, path, code }) => {
+         const r = evaluateSync(record);
+         return !r.valid && r.errors.some((e) => e.path === path && e.code === code);
+       }), { numRuns: 50 });
+       console.log('ok');`;
+    const esm = await node(
+      property(`import fc from 'fast-check'; import { evaluateSync } from 'shequ-rules';
+       import { recordArbitrary, invalidRecordArbitrary } from 'shequ-rules/arbitraries';`),
+      'module',
+    );
+    const cjs = await node(
+      property(`const fc = require('fast-check'); const { evaluateSync } = require('shequ-rules');
+       const { recordArbitrary, invalidRecordArbitrary } = require('shequ-rules/arbitraries');`),
+      'commonjs',
+    );
+    expect([esm.stdout.trim(), cjs.stdout.trim()]).toEqual(['ok', 'ok']);
+    expect(readFileSync(join(root, 'dist/arbitraries.js'), 'utf8')).toMatch(/from ["']fast-check["']/);
+  });
+
   it('has no side effects on import: nothing printed, no pending work', async () => {
     const { stdout, stderr } = await node(`import 'shequ-rules';`, 'module');
     expect(stdout + stderr).toBe('');
