@@ -8,14 +8,22 @@ export const CHECK_IDS = Object.freeze([
   'shenyang.10.1.facility-area',
   'shenyang.10.2.party-station-area',
   'shenyang.12.1.grid-size',
+  'shenyang.13.1.consultation-mechanism',
   'shenyang.13.2.task-admission',
   'shenyang.13.3.unauthorized-plaques',
   'shenyang.13.4.certificate-demand',
+  'shenyang.14.1.consultation-held',
+  'shenyang.16.1.linkage-mechanism',
+  'shenyang.17.1.resident-convention',
+  'shenyang.18.1.info-systems-linked',
+  'shenyang.25.1.purchase-budgeted',
   'shenyang.32.2.drills',
   'shenyang.32.3.emergency-plan',
   'shenyang.34.2.mobile-team-ratio',
   'shenyang.34.3.reserve-teams',
+  'shenyang.35.1.funding-budgeted',
   'shenyang.36.1.community-scale',
+  'shenyang.37.1.community-opinions',
   'dalian.8.1.governance-center',
   'dalian.16.2.facility-sync',
   'dalian.17.1.facility-components',
@@ -93,7 +101,7 @@ export type CheckId = (typeof CHECK_IDS)[number];
 /** The check ids of each city, by record kind (`never` where a city has no check of a kind). */
 export interface CheckIdsByCityAndKind {
   shenyang: {
-    community: 'shenyang.10.1.facility-components' | 'shenyang.10.1.facility-area' | 'shenyang.10.2.party-station-area' | 'shenyang.13.3.unauthorized-plaques' | 'shenyang.32.3.emergency-plan' | 'shenyang.36.1.community-scale';
+    community: 'shenyang.10.1.facility-components' | 'shenyang.10.1.facility-area' | 'shenyang.10.2.party-station-area' | 'shenyang.13.1.consultation-mechanism' | 'shenyang.13.3.unauthorized-plaques' | 'shenyang.16.1.linkage-mechanism' | 'shenyang.17.1.resident-convention' | 'shenyang.18.1.info-systems-linked' | 'shenyang.32.3.emergency-plan' | 'shenyang.36.1.community-scale';
     grid: 'shenyang.12.1.grid-size';
     streetOffice: 'shenyang.32.2.drills' | 'shenyang.34.2.mobile-team-ratio' | 'shenyang.34.3.reserve-teams';
     residentialProject: 'shenyang.9.1.facility-sync';
@@ -102,14 +110,14 @@ export interface CheckIdsByCityAndKind {
     certificateRequest: 'shenyang.13.4.certificate-demand';
     orgRegistration: never;
     communityWorker: never;
-    consultation: never;
+    consultation: 'shenyang.14.1.consultation-held';
     complaint: never;
     gridCase: never;
     emergencyEvent: never;
     compound: never;
-    departmentReview: never;
+    departmentReview: 'shenyang.37.1.community-opinions';
     publicFacilityProject: never;
-    governmentBudget: never;
+    governmentBudget: 'shenyang.25.1.purchase-budgeted' | 'shenyang.35.1.funding-budgeted';
   };
   dalian: {
     community: 'dalian.8.1.governance-center' | 'dalian.17.1.facility-components' | 'dalian.22.2.consultation-committee' | 'dalian.28.1.emergency-readiness' | 'dalian.34.3.free-premises' | 'dalian.40.2.utility-tariffs';

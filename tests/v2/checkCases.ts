@@ -36,8 +36,11 @@ export interface CheckSpec {
 
 const AS_OF = '2024-06-01';
 
+/** Both engines: the compiled closures (the default) and json-rules-engine (the reference). */
+const ENGINES = ['compiled', 'json-rules-engine'] as const;
+
 export function describeChecks(title: string, specs: readonly CheckSpec[]): void {
-  const evaluator = createEvaluator({ asOf: AS_OF });
+  const evaluators = new Map(ENGINES.map((engine) => [engine, createEvaluator({ asOf: AS_OF, engine })]));
   describe(title, () => {
     for (const spec of specs) {
       describe(spec.id, () => {
@@ -46,8 +49,8 @@ export function describeChecks(title: string, specs: readonly CheckSpec[]): void
           expect([...statuses]).toEqual(expect.arrayContaining(['pass', 'fail', 'unknown']));
         });
         for (const c of spec.cases) {
-          it(`${c.because} → ${c.status}`, async () => {
-            const run = c.parameters ? createEvaluator({ asOf: AS_OF, parameters: c.parameters }) : evaluator;
+          it.each(ENGINES)(`${c.because} → ${c.status} (%s)`, async (engine) => {
+            const run = c.parameters ? createEvaluator({ asOf: AS_OF, engine, parameters: c.parameters }) : evaluators.get(engine)!;
             const result = await run.evaluate({ id: spec.id, city: spec.city, kind: spec.kind, facts: c.facts });
             expect(result.errors).toBeUndefined();
             const matching = result.findings.filter((f) => f.ruleId === spec.id);

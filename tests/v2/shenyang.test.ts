@@ -1,6 +1,7 @@
-/** Shenyang under contract v2: the articles left without a check each say why, in words of their own. */
+/** Shenyang under contract v2: the new checks at and around their boundaries, and why the rest have none. */
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../../src/catalogue/ruleFiles.js';
+import { describeChecks, type CheckSpec } from './checkCases.js';
 
 const { articles, law } = ruleFiles.shenyang;
 /** The articles contract v2 leaves without a check (every other article gets at least one). */
@@ -33,3 +34,81 @@ describe('Shenyang articles without a check', () => {
     expect(article(38).noCheck?.note).toContain('inForceFrom null');
   });
 });
+
+const shenyang = { city: 'shenyang', binding: false, severity: 'violation' } as const;
+
+const SPECS: CheckSpec[] = [
+  {
+    ...shenyang, id: 'shenyang.13.1.consultation-mechanism', kind: 'community', label: '第十三条第一款',
+    cases: [
+      { because: 'a community with a consultation body', facts: { hasConsultationBody: true }, status: 'pass' },
+      { because: 'a community without one', facts: { hasConsultationBody: false }, status: 'fail' },
+      { because: 'nothing known about it', facts: { households: 3200 }, status: 'unknown', missing: ['facts.hasConsultationBody'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.14.1.consultation-held', kind: 'consultation', label: '第十四条',
+    cases: [
+      { because: 'a major matter that was put to consultation', facts: { majorPublicInterest: true, consultationHeld: true }, status: 'pass' },
+      { because: 'a major matter decided without consultation', facts: { majorPublicInterest: true, consultationHeld: false }, status: 'fail' },
+      { because: 'a minor matter, whether consulted or not', facts: { majorPublicInterest: false, consultationHeld: false }, status: 'not-applicable' },
+      { because: 'a minor matter with nothing known of a consultation', facts: { majorPublicInterest: false }, status: 'not-applicable' },
+      { because: 'a major matter with the consultation unknown', facts: { majorPublicInterest: true }, status: 'unknown', missing: ['facts.consultationHeld'] },
+      { because: 'a consultation held on a matter of unknown weight', facts: { consultationHeld: false }, status: 'unknown', missing: ['facts.majorPublicInterest'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.16.1.linkage-mechanism', kind: 'community', label: '第十六条',
+    cases: [
+      { because: 'a linkage mechanism and an informant system', facts: { linkageMechanism: true, informantSystem: true }, status: 'pass' },
+      { because: 'no linkage mechanism', facts: { linkageMechanism: false, informantSystem: true }, status: 'fail' },
+      { because: 'no informant system (item (一))', facts: { linkageMechanism: true, informantSystem: false }, status: 'fail' },
+      { because: 'no linkage mechanism decides whatever the informant system', facts: { linkageMechanism: false }, status: 'fail' },
+      { because: 'a linkage mechanism with the informant system unknown', facts: { linkageMechanism: true }, status: 'unknown', missing: ['facts.informantSystem'] },
+      { because: 'an informant system with the mechanism unknown', facts: { informantSystem: true }, status: 'unknown', missing: ['facts.linkageMechanism'] },
+      { because: 'neither known', facts: {}, status: 'unknown', missing: ['facts.linkageMechanism', 'facts.informantSystem'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.17.1.resident-convention', kind: 'community', label: '第十七条',
+    cases: [
+      { because: 'a community with a resident convention', facts: { residentConvention: true }, status: 'pass' },
+      { because: 'a community without one', facts: { residentConvention: false }, status: 'fail' },
+      { because: 'the convention not stated', facts: { hasConsultationBody: true }, status: 'unknown', missing: ['facts.residentConvention'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.18.1.info-systems-linked', kind: 'community', label: '第十八条',
+    cases: [
+      { because: 'systems linked to (or migrated into) the platform', facts: { infoSystemsLinked: true }, status: 'pass' },
+      { because: 'systems standing apart', facts: { infoSystemsLinked: false }, status: 'fail' },
+      { because: 'not stated', facts: {}, status: 'unknown', missing: ['facts.infoSystemsLinked'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.25.1.purchase-budgeted', kind: 'governmentBudget', label: '第二十五条',
+    cases: [
+      { because: 'purchase funds in the budget', facts: { year: 2024, purchasedServicesBudgeted: true }, status: 'pass' },
+      { because: 'purchase funds left out', facts: { year: 2024, purchasedServicesBudgeted: false, communityFundsBudgeted: true }, status: 'fail' },
+      { because: 'only community funds known', facts: { year: 2024, communityFundsBudgeted: true }, status: 'unknown', missing: ['facts.purchasedServicesBudgeted'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.35.1.funding-budgeted', kind: 'governmentBudget', label: '第三十五条',
+    cases: [
+      { because: 'community-building funds in the budget', facts: { year: 2024, communityFundsBudgeted: true }, status: 'pass' },
+      { because: 'community-building funds left out', facts: { year: 2024, communityFundsBudgeted: false, purchasedServicesBudgeted: true }, status: 'fail' },
+      { because: 'only purchase funds known', facts: { purchasedServicesBudgeted: true }, status: 'unknown', missing: ['facts.communityFundsBudgeted'] },
+    ],
+  },
+  {
+    ...shenyang, id: 'shenyang.37.1.community-opinions', kind: 'departmentReview', label: '第三十七条',
+    cases: [
+      { because: 'a review that heard the communities', facts: { communityOpinionsHeard: true }, status: 'pass' },
+      { because: 'a review that did not', facts: { communityOpinionsHeard: false, committeeOpinionsHeard: true }, status: 'fail' },
+      { because: 'only the committees’ hearing known (Shenyang asks for the communities’)', facts: { committeeOpinionsHeard: true }, status: 'unknown', missing: ['facts.communityOpinionsHeard'] },
+    ],
+  },
+];
+
+describeChecks('Shenyang: the new checks of contract v2', SPECS);
