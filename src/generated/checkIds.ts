@@ -28,11 +28,19 @@ export const CHECK_IDS = Object.freeze([
   'dalian.16.2.facility-sync',
   'dalian.17.1.facility-components',
   'dalian.18.2.grid-workers',
+  'dalian.19.3.resident-convention',
+  'dalian.20.1.health-worker',
+  'dalian.21.1.enforcement-staff',
   'dalian.22.2.consultation-committee',
   'dalian.23.2.task-lists',
   'dalian.23.2.assistance-commission',
   'dalian.28.1.emergency-readiness',
+  'dalian.32.2.property-coordination',
   'dalian.34.3.free-premises',
+  'dalian.36.2.volunteer-station',
+  'dalian.38.1.funding-budgeted',
+  'dalian.39.2.worker-pay-floor',
+  'dalian.39.2.social-insurance',
   'dalian.40.2.utility-tariffs',
   'guiyang.8.2.establishment-filing',
   'guiyang.14.3.new-task-approval',
@@ -120,15 +128,15 @@ export interface CheckIdsByCityAndKind {
     governmentBudget: 'shenyang.25.1.purchase-budgeted' | 'shenyang.35.1.funding-budgeted';
   };
   dalian: {
-    community: 'dalian.8.1.governance-center' | 'dalian.17.1.facility-components' | 'dalian.22.2.consultation-committee' | 'dalian.28.1.emergency-readiness' | 'dalian.34.3.free-premises' | 'dalian.40.2.utility-tariffs';
+    community: 'dalian.8.1.governance-center' | 'dalian.17.1.facility-components' | 'dalian.19.3.resident-convention' | 'dalian.20.1.health-worker' | 'dalian.22.2.consultation-committee' | 'dalian.28.1.emergency-readiness' | 'dalian.34.3.free-premises' | 'dalian.36.2.volunteer-station' | 'dalian.40.2.utility-tariffs';
     grid: 'dalian.18.2.grid-workers';
-    streetOffice: never;
+    streetOffice: 'dalian.21.1.enforcement-staff' | 'dalian.32.2.property-coordination';
     residentialProject: 'dalian.16.2.facility-sync';
     task: 'dalian.23.2.task-lists' | 'dalian.23.2.assistance-commission';
     inspection: never;
     certificateRequest: never;
     orgRegistration: never;
-    communityWorker: never;
+    communityWorker: 'dalian.39.2.worker-pay-floor' | 'dalian.39.2.social-insurance';
     consultation: never;
     complaint: never;
     gridCase: never;
@@ -136,7 +144,7 @@ export interface CheckIdsByCityAndKind {
     compound: never;
     departmentReview: never;
     publicFacilityProject: never;
-    governmentBudget: never;
+    governmentBudget: 'dalian.38.1.funding-budgeted';
   };
   guiyang: {
     community: 'guiyang.8.2.establishment-filing' | 'guiyang.16.1.head-selection' | 'guiyang.17.1.consultation-body' | 'guiyang.18.2.consultation-rules' | 'guiyang.19.1.review-meetings' | 'guiyang.20.1.residents-committee' | 'guiyang.24.1.deputy-visits' | 'guiyang.27.1.service-window' | 'guiyang.28.1.window-practices' | 'guiyang.35.1.volunteer-teams' | 'guiyang.36.1.budget-growth' | 'guiyang.37.1.premises-area' | 'guiyang.42.2.assessment-criteria' | 'guiyang.43.1.disclosure';
@@ -205,6 +213,7 @@ export interface CheckParameterNames {
   'shenyang.9.1.facility-sync': 'toleranceDays';
   'shenyang.12.1.grid-size': 'tolerance';
   'dalian.16.2.facility-sync': 'toleranceDays';
+  'dalian.21.1.enforcement-staff': 'minStaff';
   'guiyang.19.1.review-meetings': 'minPerYear';
   'guiyang.24.1.deputy-visits': 'minPerYear';
   'guiyang.35.1.volunteer-teams': 'minTeams';
