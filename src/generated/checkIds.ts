@@ -98,8 +98,13 @@ export const CHECK_IDS = Object.freeze([
   'zhangjiakou.3.2.task-lists',
   'zhangjiakou.3.2.responsible-subject',
   'zhangjiakou.3.3.assistance-funding',
+  'zhangjiakou.3.3.two-way-evaluation',
   'zhangjiakou.3.4.registration-visits',
+  'zhangjiakou.4.1.resident-convention',
+  'zhangjiakou.6.1.public-services',
   'zhangjiakou.7.1.grid-levels',
+  'zhangjiakou.9.1.owners-committee',
+  'zhangjiakou.11.1.funding-budgeted',
   'zhangjiakou.13.1.facility-sync',
 ] as const);
 
@@ -185,9 +190,9 @@ export interface CheckIdsByCityAndKind {
     governmentBudget: 'tonghua.35.1.funding-budgeted';
   };
   zhangjiakou: {
-    community: 'zhangjiakou.7.1.grid-levels';
+    community: 'zhangjiakou.4.1.resident-convention' | 'zhangjiakou.6.1.public-services' | 'zhangjiakou.7.1.grid-levels';
     grid: never;
-    streetOffice: never;
+    streetOffice: 'zhangjiakou.3.3.two-way-evaluation';
     residentialProject: 'zhangjiakou.13.1.facility-sync';
     task: 'zhangjiakou.3.2.task-lists' | 'zhangjiakou.3.2.responsible-subject' | 'zhangjiakou.3.3.assistance-funding';
     inspection: never;
@@ -198,10 +203,10 @@ export interface CheckIdsByCityAndKind {
     complaint: never;
     gridCase: never;
     emergencyEvent: never;
-    compound: never;
+    compound: 'zhangjiakou.9.1.owners-committee';
     departmentReview: never;
     publicFacilityProject: never;
-    governmentBudget: never;
+    governmentBudget: 'zhangjiakou.11.1.funding-budgeted';
   };
 }
 
