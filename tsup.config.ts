@@ -13,7 +13,8 @@ export default defineConfig([
     splitting: false,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // The worker of `check --jobs N` is its own entry, loaded from beside the CLI's chunks.
+    entry: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/check/worker.ts' },
     format: ['esm'],
     target: 'node20',
     sourcemap: true,

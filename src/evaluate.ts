@@ -4,7 +4,9 @@
  * (evaluateCompiled.ts); `engine: 'json-rules-engine'` runs them through json-rules-engine, the
  * reference the compiled path is tested against.
  */
-import { format, isBefore, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isBefore } from 'date-fns/isBefore';
+import { parseISO } from 'date-fns/parseISO';
 import { Almanac, type RuleResult } from 'json-rules-engine';
 import { z } from 'zod';
 import { getRuleFile } from './catalogue/ruleFiles.js';

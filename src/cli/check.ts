@@ -16,7 +16,7 @@ export const runCheck: Command = async (args, io) => {
   };
   process.on('SIGINT', onSigint);
   try {
-    return await runCheckWith(args, io, { createEvaluator, signal: controller.signal });
+    return await runCheckWith(args, io, { createEvaluator, signal: controller.signal, threads: true });
   } finally {
     process.off('SIGINT', onSigint);
   }

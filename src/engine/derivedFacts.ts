@@ -4,7 +4,11 @@
  * project's"). They are json-rules-engine dynamic facts taking `params` from the rule file; the
  * law's numbers live in those params, never here.
  */
-import { addDays, getYear, isAfter, parseISO } from 'date-fns';
+// Per-function imports (no barrel): this module is on the evaluation hot path.
+import { addDays } from 'date-fns/addDays';
+import { getYear } from 'date-fns/getYear';
+import { isAfter } from 'date-fns/isAfter';
+import { parseISO } from 'date-fns/parseISO';
 import type { DetailItem } from './evidence.js';
 import type { OperatorExplanation } from './operators.js';
 

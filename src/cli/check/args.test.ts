@@ -4,7 +4,7 @@ import { CHECK_HELP, isCalendarDate, parseCheckArgs } from './args.js';
 
 describe('parseCheckArgs', () => {
   it('reads files and every option', () => {
-    const args = parseCheckArgs(['a.ndjson', '-', '--format', 'csv', '--out', 'r.csv', '--as-of', '2024-02-29', '--city', 'tonghua', '--fail-on', 'warning', '--allow-unknown-keys']);
+    const args = parseCheckArgs(['a.ndjson', '-', '--format', 'csv', '--out', 'r.csv', '--as-of', '2024-02-29', '--city', 'tonghua', '--fail-on', 'warning', '--allow-unknown-keys', '--jobs', '2']);
     expect(args).toEqual({
       help: false,
       files: ['a.ndjson', '-'],
@@ -14,11 +14,13 @@ describe('parseCheckArgs', () => {
       city: 'tonghua',
       failOn: 'warning',
       allowUnknownKeys: true,
+      jobs: 2,
     });
   });
 
   it('defaults: no files (stdin), fail on violation', () => {
-    expect(parseCheckArgs([])).toEqual({ help: false, files: [], failOn: 'violation', allowUnknownKeys: false });
+    expect(parseCheckArgs([])).toEqual({ help: false, files: [], failOn: 'violation', allowUnknownKeys: false, jobs: 1 });
+    expect(parseCheckArgs(['-j', 'auto']).jobs).toBe('auto');
   });
 
   it.each([
@@ -30,6 +32,8 @@ describe('parseCheckArgs', () => {
     [['--colour'], /Unknown option '--colour'/],
     [['--out'], /--out/],
     [['-', '-'], /standard input/],
+    [['--jobs', '0'], /--jobs must be a whole number from 1 to 64, or auto \(got '0'\)/],
+    [['--jobs', '1.5'], /--jobs must be a whole number/],
   ])('rejects %j with a UsageError naming the option', (args, message) => {
     expect(() => parseCheckArgs(args)).toThrow(UsageError);
     expect(() => parseCheckArgs(args)).toThrow(message);

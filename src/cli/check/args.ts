@@ -30,6 +30,9 @@ Options:
                           decompression bomb; default 100, 0 = no limit)
       --lang zh|en        language of table and html reports and of this help (default: zh when
                           LC_ALL / LC_MESSAGES / LANG say Chinese, else en)
+  -j, --jobs N|auto       evaluate on N worker threads (auto: one per core; default 1); output
+                          order and bytes are those of --jobs 1 (ndjson and csv; other formats
+                          evaluate on the main thread)
   -h, --help              show this help
 
 Exit codes:
@@ -63,6 +66,8 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
       --max-line-bytes N  读取的 NDJSON 行或 JSON 数组元素的最大字节数（可加 K、M、G 后缀，默认 16M）；
                           更长的报告为无效，不占用内存
       --max-gzip-ratio N  gzip 文件解压后超过 N 倍即停止读取（解压炸弹；默认 100，0 为不限）
+  -j, --jobs N|auto       在 N 个工作线程上检查（auto：每核一个；默认 1）；输出的顺序与字节同
+                          --jobs 1（ndjson、csv；其他格式在主线程检查）
       --lang zh|en        table、html 报告和本帮助的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
   -h, --help              显示本帮助
 
@@ -90,6 +95,8 @@ export interface CheckArgs {
   maxGzipRatio?: number;
   /** As given; `chooseLang` (io.ts) applies the locale default. */
   lang?: string;
+  /** Worker threads; 'auto' = one per core. Default 1 (the main thread). */
+  jobs: number | 'auto';
 }
 
 /** Parses `check`'s arguments; anything unusable throws a UsageError naming the option. */
@@ -110,6 +117,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
         'max-line-bytes': { type: 'string' },
         'max-gzip-ratio': { type: 'string' },
         lang: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -123,6 +131,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
     files: positionals,
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON) ?? 'violation',
     allowUnknownKeys: values['allow-unknown-keys'] === true,
+    jobs: parseJobs(values.jobs),
   };
   if (values.lang !== undefined) result.lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
   const format = oneOf('--format', values.format, FORMATS);
@@ -159,6 +168,17 @@ function byteCount(option: string, text: string): number {
     throw new UsageError(`${option} must be a size from 1K to 1G, e.g. 16M (got '${text}')`);
   }
   return bytes;
+}
+
+/** Most worker threads --jobs accepts. */
+export const MAX_JOBS = 64;
+
+function parseJobs(value: string | undefined): number | 'auto' {
+  if (value === undefined) return 1;
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (/^\d+$/.test(value) && n >= 1 && n <= MAX_JOBS) return n;
+  throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto (got '${value}')`);
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {

@@ -5,6 +5,8 @@ import type { CheckResult } from './result.js';
 /** The evaluator as `check` uses it (the contract of `src/evaluate.ts`): never throws. */
 export interface Evaluator {
   evaluate(record: unknown): Promise<EvaluationResult>;
+  /** The same, synchronously; used when present (no promise per record). */
+  evaluateSync?(record: unknown): EvaluationResult;
 }
 
 export interface CheckBatchOptions {
@@ -28,6 +30,14 @@ export async function* checkBatch(
   evaluator: Evaluator,
   options: CheckBatchOptions,
 ): AsyncGenerator<CheckResult> {
+  const evaluateSync = evaluator.evaluateSync?.bind(evaluator);
+  if (evaluateSync) {
+    for await (const item of items) {
+      if (options.signal?.aborted) return;
+      yield resultOf(item, options, evaluateSync);
+    }
+    return;
+  }
   const window = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const queue: Promise<CheckResult>[] = [];
   for await (const item of items) {
@@ -43,6 +53,51 @@ export async function* checkBatch(
 
 /** Never rejects: an evaluator that throws still yields an (invalid) result for the record. */
 async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBatchOptions): Promise<CheckResult> {
+  const prepared = prepare(item, options);
+  if (!('value' in prepared)) return prepared;
+  let evaluation: EvaluationResult;
+  try {
+    evaluation = await evaluator.evaluate(prepared.value);
+  } catch (error) {
+    evaluation = evaluatorFailed(error);
+  }
+  return finish(prepared, evaluation);
+}
+
+/**
+ * The result of one input item with a synchronous evaluator (the CLI's fast path and its worker
+ * threads); the same result `checkBatch` gives for it.
+ */
+export function resultOf(
+  item: InputItem,
+  options: Pick<CheckBatchOptions, 'city' | 'multiFile'>,
+  evaluateSync: (record: unknown) => EvaluationResult,
+): CheckResult {
+  const prepared = prepare(item, options);
+  if (!('value' in prepared)) return prepared;
+  let evaluation: EvaluationResult;
+  try {
+    evaluation = evaluateSync(prepared.value);
+  } catch (error) {
+    evaluation = evaluatorFailed(error);
+  }
+  return finish(prepared, evaluation);
+}
+
+function evaluatorFailed(error: unknown): EvaluationResult {
+  const message = error instanceof Error ? error.message : String(error);
+  const en = `evaluator failed: ${message}`;
+  return { recordId: null, valid: false, errors: [{ path: '', message: en, code: 'evaluator-failed', zh: `检查程序出错：${message}`, en }], findings: [] };
+}
+
+interface Prepared {
+  position: { file?: string; line: number; index?: number };
+  declared: ReturnType<typeof declaredIdentity>;
+  value: unknown;
+}
+
+/** A result already (unreadable, unparsable, skipped), or what evaluating the record needs. */
+function prepare(item: InputItem, options: Pick<CheckBatchOptions, 'city' | 'multiFile'>): CheckResult | Prepared {
   if (item.type === 'unreadable') {
     return {
       file: item.file,
@@ -74,14 +129,10 @@ async function toResult(item: InputItem, evaluator: Evaluator, options: CheckBat
   if (options.city !== undefined && declared.city !== undefined && declared.city !== options.city) {
     return { ...position, recordId: declared.id, city: declared.city, ...kindOf(declared.kind), skipped: true, findings: [] };
   }
-  let evaluation: EvaluationResult;
-  try {
-    evaluation = await evaluator.evaluate(item.value);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const en = `evaluator failed: ${message}`;
-    evaluation = { recordId: null, valid: false, errors: [{ path: '', message: en, code: 'evaluator-failed', zh: `检查程序出错：${message}`, en }], findings: [] };
-  }
+  return { position, declared, value: item.value };
+}
+
+function finish({ position, declared }: Prepared, evaluation: EvaluationResult): CheckResult {
   const city = evaluation.city ?? declared.city;
   const kind = evaluation.kind ?? declared.kind;
   return {

@@ -14,6 +14,11 @@ export interface Formatter {
   start(): Promise<void>;
   result(result: CheckResult): Promise<void>;
   end(summary: CheckSummary): Promise<void>;
+  /**
+   * Formats whose output for a result depends on that result alone also take text rendered
+   * elsewhere (a worker thread), written in order like `result`'s.
+   */
+  writeRendered?(text: string): Promise<void>;
   /** Drops whatever the formatter keeps aside (temporary files); called on interruption or error. */
   abort(): Promise<void>;
 }

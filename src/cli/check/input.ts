@@ -37,6 +37,16 @@ export type InputItem =
   | { type: 'unparsable'; file: string; line: number; index?: number; message: string; undelimited?: true }
   | { type: 'unreadable'; file: string; message: string };
 
+/** An NDJSON line not parsed yet (`readInputs` with `rawLines`): `parseLine` makes it an item. */
+export interface LineItem {
+  type: 'line';
+  file: string;
+  line: number;
+  text: string;
+  /** The input's last line, without a line end. */
+  last: boolean;
+}
+
 export interface ReadInputsOptions {
   stdin: Readable;
   state?: ReadState;
@@ -47,15 +57,24 @@ export interface ReadInputsOptions {
   maxGzipRatio?: number;
 }
 
+/** `readInputs`, with NDJSON lines left as text (`LineItem`) for batch evaluation. */
+export type ReadRawOptions = ReadInputsOptions & { rawLines: true };
+
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_GZIP_RATIO = 100;
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** Yields one item per non-blank NDJSON line / JSON array element / unreadable file, in order. */
-export async function* readInputs(sources: readonly InputSource[], options: ReadInputsOptions): AsyncGenerator<InputItem> {
+export function readInputs(sources: readonly InputSource[], options: ReadRawOptions): AsyncGenerator<InputItem | LineItem>;
+export function readInputs(sources: readonly InputSource[], options: ReadInputsOptions): AsyncGenerator<InputItem>;
+export async function* readInputs(
+  sources: readonly InputSource[],
+  options: ReadInputsOptions & { rawLines?: boolean },
+): AsyncGenerator<InputItem | LineItem> {
   const state = options.state ?? { bytesRead: 0, totalBytes: null };
   const limits = {
+    raw: options.rawLines === true,
     maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     maxGzipRatio: options.maxGzipRatio ?? DEFAULT_MAX_GZIP_RATIO,
   };
@@ -216,6 +235,8 @@ export async function* maybeGunzip(chunks: AsyncIterable<Buffer>, options: Gunzi
 
 export interface ParseLimits {
   maxLineBytes: number;
+  /** NDJSON lines come out as text (`LineItem`), not parsed. */
+  raw?: boolean;
 }
 
 /**
@@ -223,7 +244,7 @@ export interface ParseLimits {
  * Whitespace before it is counted (lines) and dropped as it streams. UTF-16 input (a BOM, or NUL
  * bytes between ASCII ones) is refused with a hint instead of one "not valid JSON" per line.
  */
-export async function* parseBytes(chunks: AsyncIterable<Buffer>, file: string, limits: ParseLimits = { maxLineBytes: DEFAULT_MAX_LINE_BYTES }): AsyncGenerator<InputItem> {
+export async function* parseBytes(chunks: AsyncIterable<Buffer>, file: string, limits: ParseLimits = { maxLineBytes: DEFAULT_MAX_LINE_BYTES }): AsyncGenerator<InputItem | LineItem> {
   const router = new InputRouter(file, limits);
   for await (const chunk of chunks) yield* router.push(chunk);
   yield* router.end();
@@ -241,7 +262,7 @@ class InputRouter {
     private readonly limits: ParseLimits,
   ) {}
 
-  push(raw: Buffer): InputItem[] {
+  push(raw: Buffer): Array<InputItem | LineItem> {
     let chunk = raw;
     if (this.head !== null) {
       this.head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
@@ -251,7 +272,7 @@ class InputRouter {
     return this.route(chunk);
   }
 
-  end(): InputItem[] {
+  end(): Array<InputItem | LineItem> {
     const out = this.head !== null && this.head.length > 0 ? this.route(this.checkHead()) : [];
     return this.reader === null ? out : [...out, ...this.reader.end()];
   }
@@ -265,7 +286,7 @@ class InputRouter {
     return chunk;
   }
 
-  private route(chunk: Buffer): InputItem[] {
+  private route(chunk: Buffer): Array<InputItem | LineItem> {
     if (this.reader !== null) return this.reader.push(chunk);
     let i = 0;
     for (; i < chunk.length; i += 1) {

@@ -11,6 +11,9 @@ import { readInputs, STDIN_NAME, totalInputBytes, type InputSource, type ReadSta
 import { Progress } from './progress.js';
 import { isFileError } from './result.js';
 import { SummaryBuilder } from './summary.js';
+import type { LineBatch } from './renderBatch.js';
+import { createBatchRenderer, RENDERED_FORMATS, type RenderConfig, type RenderedBatch, type RenderedFormat } from './renderBatch.js';
+import { autoJobs, WorkerPool } from './workerPool.js';
 
 /** The options `check` gives the evaluator (a subset of `EvaluateOptions` in src/evaluate.ts). */
 export interface CheckEvaluatorOptions {
@@ -25,7 +28,15 @@ export interface CheckDependencies {
   /** Records evaluated at once (default: checkBatch's). */
   concurrency?: number;
   now?: () => number;
+  /**
+   * True when `createEvaluator` is the package's own, so that `--jobs` worker threads can build
+   * the same evaluator themselves. Without it, everything runs on the main thread.
+   */
+  threads?: boolean;
 }
+
+/** Raw NDJSON lines per batch: large enough to amortise a worker message, small for memory. */
+const BATCH_LINES = 1000;
 
 /** Exit code when stdout went away (a closed pipe), as a shell reports SIGPIPE. */
 const EXIT_BROKEN_PIPE = 141;
@@ -83,30 +94,85 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     io.stderr.write('shequ-rules check: reading records from standard input (end with Ctrl-D)\n');
   }
 
+  const readOptions = {
+    stdin: io.stdin,
+    state,
+    ...(signal ? { signal } : {}),
+    ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
+    ...(options.maxGzipRatio !== undefined ? { maxGzipRatio: options.maxGzipRatio } : {}),
+  };
+
   try {
     await formatter.start();
-    const items = readInputs(sources, {
-      stdin: io.stdin,
-      state,
-      ...(signal ? { signal } : {}),
-      ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
-      ...(options.maxGzipRatio !== undefined ? { maxGzipRatio: options.maxGzipRatio } : {}),
-    });
-    const results = checkBatch(items, evaluator, {
-      multiFile: sources.length > 1,
-      ...(options.city !== undefined ? { city: options.city } : {}),
-      ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    for await (const result of results) {
-      if (signal?.aborted) break;
-      summary.add(result);
-      if (isFileError(result)) {
-        progress.clear();
-        io.stderr.write(`shequ-rules check: ${result.errors[0]?.message ?? `cannot read ${result.file}`}\n`);
+    const evaluateSync = evaluator.evaluateSync?.bind(evaluator);
+    const writeRendered = formatter.writeRendered?.bind(formatter);
+    if (evaluateSync && writeRendered && (RENDERED_FORMATS as readonly string[]).includes(format)) {
+      // ndjson / csv: records in batches of raw lines, rendered here or on worker threads.
+      const render: RenderConfig = {
+        format: format as RenderedFormat,
+        multiFile: sources.length > 1,
+        ...(options.city !== undefined ? { city: options.city } : {}),
+        ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
+      };
+      const renderer = createBatchRenderer(render, evaluateSync);
+      const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
+      const pool =
+        jobs > 1 && deps.threads === true
+          ? new WorkerPool(jobs, {
+              render,
+              evaluator: {
+                ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+                ...(options.allowUnknownKeys ? { allowUnknownKeys: true } : {}),
+              },
+            })
+          : undefined;
+      const emit = async (rendered: RenderedBatch): Promise<void> => {
+        summary.merge(rendered.summary);
+        for (const message of rendered.fileErrors) {
+          progress.clear();
+          io.stderr.write(`shequ-rules check: ${message}\n`);
+        }
+        if (rendered.text.length > 0) await writeRendered(rendered.text);
+        progress.tick(summary.records);
+      };
+      // In flight at most two batches per worker: memory stays bounded, workers stay busy.
+      const pending: Promise<RenderedBatch>[] = [];
+      const submit = async (task: RenderedBatch | Promise<RenderedBatch>): Promise<void> => {
+        if (!pool) return emit(await task);
+        pending.push(Promise.resolve(task));
+        while (pending.length >= jobs * 2) await emit(await pending.shift()!);
+      };
+      let batch: LineBatch | undefined;
+      const flushLines = async (): Promise<void> => {
+        if (batch === undefined) return;
+        const full = batch;
+        batch = undefined;
+        await submit(pool ? pool.run(full) : renderer.lines(full));
+      };
+      try {
+        for await (const piece of readInputs(sources, { ...readOptions, rawLines: true })) {
+          if (signal?.aborted) break;
+          if (piece.type === 'line') {
+            if (batch !== undefined && batch.file !== piece.file) await flushLines();
+            batch ??= { file: piece.file, lines: [], lineNumbers: [], lastWithoutNewline: false };
+            batch.lines.push(piece.text);
+            batch.lineNumbers.push(piece.line);
+            batch.lastWithoutNewline = piece.last;
+            if (batch.lines.length >= BATCH_LINES) await flushLines();
+            continue;
+          }
+          await flushLines();
+          await submit(renderer.items([piece]));
+        }
+        if (!signal?.aborted) await flushLines();
+        while (pending.length > 0 && !signal?.aborted) await emit(await pending.shift()!);
+      } finally {
+        await pool?.close();
+        // A batch still in flight after an error or Ctrl-C is dropped, not reported unhandled.
+        for (const left of pending) left.catch(() => {});
       }
-      await formatter.result(result);
-      progress.tick(summary.records);
+    } else {
+      await runItems();
     }
     if (signal?.aborted) {
       await discard();
@@ -129,6 +195,27 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     await discard();
     if (isBrokenPipe(error)) return EXIT_BROKEN_PIPE;
     throw error;
+  }
+
+  /** Other formats (and injected asynchronous evaluators): one result at a time, in order. */
+  async function runItems(): Promise<void> {
+    const items = readInputs(sources, readOptions);
+    const results = checkBatch(items, evaluator, {
+      multiFile: sources.length > 1,
+      ...(options.city !== undefined ? { city: options.city } : {}),
+      ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    for await (const result of results) {
+      if (signal?.aborted) break;
+      summary.add(result);
+      if (isFileError(result)) {
+        progress.clear();
+        io.stderr.write(`shequ-rules check: ${result.errors[0]?.message ?? `cannot read ${result.file}`}\n`);
+      }
+      await formatter.result(result);
+      progress.tick(summary.records);
+    }
   }
 }
 

@@ -28,6 +28,19 @@ export interface CheckSummary {
 }
 
 export const INVALID_LISTED = 100;
+
+/** A `SummaryBuilder`'s counts as plain, cloneable data. */
+export interface SummarySnapshot {
+  records: number;
+  valid: number;
+  invalid: number;
+  skipped: number;
+  unreadable: CheckSummary['unreadableFiles'];
+  invalidList: CheckSummary['invalidRecords'];
+  statuses: Record<FindingStatus, number>;
+  failing: CheckSummary['failing'];
+  failuresByCheck: Array<[string, { city: CityKey; citation: string; failures: number }]>;
+}
 export const TOP_CHECKS = 5;
 
 /** Accumulates results one by one (streaming); `finish` gives the summary and the exit code. */
@@ -81,6 +94,46 @@ export class SummaryBuilder {
       const entry = this.failuresByCheck.get(finding.ruleId);
       if (entry) entry.failures += 1;
       else this.failuresByCheck.set(finding.ruleId, { city: finding.city, citation: finding.citation.label, failures: 1 });
+    }
+  }
+
+  /**
+   * The counts so far, as plain data (a worker thread sends them back with its batch); `merge`
+   * adds them to another builder. Merging batches in input order equals adding their results.
+   */
+  snapshot(): SummarySnapshot {
+    return {
+      records: this.records,
+      valid: this.valid,
+      invalid: this.invalid,
+      skipped: this.skipped,
+      unreadable: [...this.unreadable],
+      invalidList: [...this.invalidList],
+      statuses: { ...this.statuses },
+      failing: structuredClone(this.failing),
+      failuresByCheck: [...this.failuresByCheck.entries()].map(([id, entry]) => [id, { ...entry }]),
+    };
+  }
+
+  merge(other: SummarySnapshot): void {
+    this.records += other.records;
+    this.valid += other.valid;
+    this.invalid += other.invalid;
+    this.skipped += other.skipped;
+    this.unreadable.push(...other.unreadable);
+    for (const entry of other.invalidList) {
+      if (this.invalidList.length >= INVALID_LISTED) break;
+      this.invalidList.push(entry);
+    }
+    for (const status of Object.keys(this.statuses) as FindingStatus[]) this.statuses[status] += other.statuses[status];
+    for (const severity of ['violation', 'warning'] as const) {
+      this.failing[severity].binding += other.failing[severity].binding;
+      this.failing[severity].nonBinding += other.failing[severity].nonBinding;
+    }
+    for (const [id, entry] of other.failuresByCheck) {
+      const mine = this.failuresByCheck.get(id);
+      if (mine) mine.failures += entry.failures;
+      else this.failuresByCheck.set(id, { ...entry });
     }
   }
 

@@ -32,7 +32,10 @@ export const createCsvFormatter: CreateFormatter = (out, context) => {
       await sink.write(`\uFEFF${csvRow(CSV_COLUMNS)}`);
     },
     async result(result) {
-      for (const row of csvRows(result, context.defaultFile)) await sink.write(csvRow(row));
+      await sink.write(renderCsv(result, context.defaultFile));
+    },
+    async writeRendered(text) {
+      await sink.write(text);
     },
     async end() {
       await sink.flush();
@@ -42,6 +45,13 @@ export const createCsvFormatter: CreateFormatter = (out, context) => {
 };
 
 type Row = readonly string[];
+
+/** One result's rows, line ends included. */
+export function renderCsv(result: CheckResult, defaultFile?: string): string {
+  let text = '';
+  for (const row of csvRows(result, defaultFile)) text += csvRow(row);
+  return text;
+}
 
 export function csvRows(result: CheckResult, defaultFile = ''): Row[] {
   const file = result.file ?? defaultFile;

@@ -1,5 +1,11 @@
 import type { CreateFormatter } from '../formatter.js';
+import type { CheckResult } from '../result.js';
 import { Sink } from '../sink.js';
+
+/** One result's line, line end included. */
+export function renderNdjson(result: CheckResult): string {
+  return `${JSON.stringify(result)}\n`;
+}
 
 /**
  * One result per line, as JSON, in input order; no summary (the exit code tells the outcome).
@@ -12,7 +18,10 @@ export const createNdjsonFormatter: CreateFormatter = (out) => {
   return {
     async start() {},
     async result(result) {
-      await sink.write(`${JSON.stringify(result)}\n`);
+      await sink.write(renderNdjson(result));
+    },
+    async writeRendered(text) {
+      await sink.write(text);
     },
     async end() {
       await sink.flush();

@@ -1,9 +1,25 @@
-import type { InputItem } from '../input.js';
+import type { InputItem, LineItem } from '../input.js';
 import type { ReaderStart } from './jsonArrayReader.js';
 
 export interface NdjsonReaderOptions {
   /** A line longer than this is reported invalid without being kept in memory. */
   maxLineBytes: number;
+  /** Give lines as text (`type: 'line'`), to be parsed where they are evaluated (`parseLine`). */
+  raw?: boolean;
+}
+
+/**
+ * One NDJSON line's text → a record, or an unparsable item with JSON.parse's reason. `last`: the
+ * line is the input's last and had no line end.
+ */
+export function parseLine(file: string, line: number, text: string, last: boolean): InputItem {
+  try {
+    return { type: 'record', file, line, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const hint = last ? ' (last line has no line end: cut off?)' : '';
+    const message = error instanceof Error ? error.message : String(error);
+    return { type: 'unparsable', file, line, message: `not valid JSON: ${message}${hint}` };
+  }
 }
 
 /**
@@ -32,8 +48,8 @@ export class NdjsonReader {
     this.afterCR = start.afterCR;
   }
 
-  push(chunk: Uint8Array): InputItem[] {
-    const out: InputItem[] = [];
+  push(chunk: Uint8Array): Array<InputItem | LineItem> {
+    const out: Array<InputItem | LineItem> = [];
     let lineStart = 0;
     const length = chunk.length;
     for (let i = 0; i < length; i += 1) {
@@ -57,8 +73,8 @@ export class NdjsonReader {
     return out;
   }
 
-  end(): InputItem[] {
-    const out: InputItem[] = [];
+  end(): Array<InputItem | LineItem> {
+    const out: Array<InputItem | LineItem> = [];
     if (this.partsBytes > 0 || this.overlong) this.endLine(new Uint8Array(0), 0, 0, true, out);
     return out;
   }
@@ -75,7 +91,7 @@ export class NdjsonReader {
     this.partsBytes += to - from;
   }
 
-  private endLine(chunk: Uint8Array, from: number, to: number, last: boolean, out: InputItem[]): void {
+  private endLine(chunk: Uint8Array, from: number, to: number, last: boolean, out: Array<InputItem | LineItem>): void {
     this.line += 1;
     const hasContent = this.hasContent;
     this.hasContent = false;
@@ -100,13 +116,7 @@ export class NdjsonReader {
       text = Buffer.concat(this.parts).toString('utf8');
     }
     this.reset();
-    try {
-      out.push({ type: 'record', file: this.file, line: this.line, value: JSON.parse(text) as unknown });
-    } catch (error) {
-      const hint = last ? ' (last line has no line end: cut off?)' : '';
-      const message = error instanceof Error ? error.message : String(error);
-      out.push({ type: 'unparsable', file: this.file, line: this.line, message: `not valid JSON: ${message}${hint}` });
-    }
+    out.push(this.options.raw === true ? { type: 'line', file: this.file, line: this.line, text, last } : parseLine(this.file, this.line, text, last));
   }
 
   private reset(): void {
