@@ -8,6 +8,7 @@ Usage:
   shequ-rules check [FILE ...|-] [options]   check JSON/NDJSON records (see: shequ-rules check --help)
   shequ-rules articles [--city C] [--article REF] [--search TEXT] [--full] [--summary]
                                              read the laws (see: shequ-rules articles --help)
+  shequ-rules diff BEFORE AFTER [--check]    what changed between two checks (see: shequ-rules diff --help)
   shequ-rules schema                         print the record JSON Schema
   shequ-rules --help | --version             (--lang zh|en: language of help and reports)
 `;
@@ -18,6 +19,7 @@ const HELP_ZH = `shequ-rules —— 把中国社区治理法规变成可检查�
   shequ-rules check [文件 ...|-] [选项]      检查 JSON/NDJSON 记录（见：shequ-rules check --help）
   shequ-rules articles [--city 城市] [--article 条号] [--search 文字] [--full] [--summary]
                                              阅读法规条文（见：shequ-rules articles --help）
+  shequ-rules diff 之前 之后 [--check]       两次检查之间的变化（见：shequ-rules diff --help）
   shequ-rules schema                         输出记录的 JSON Schema
   shequ-rules --help | --version             （--lang zh|en：帮助和报告的语言）
 `;
@@ -30,6 +32,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./schema.js')).runSchema;
     case 'check':
       return (await import('./check.js')).runCheck;
+    case 'diff':
+      return (await import('./diff.js')).runDiff;
     default:
       return undefined;
   }
