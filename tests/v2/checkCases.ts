@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEvaluator, type EvaluateOptions } from '../../src/evaluate.js';
+import { ruleFiles } from '../../src/catalogue/ruleFiles.js';
 import type { CityKey, FindingStatus, RecordKind, Severity } from '../../src/types.js';
 
 export interface CheckCase {
@@ -76,6 +77,30 @@ export function describeChecks(title: string, specs: readonly CheckSpec[]): void
             expect(finding.message.en).not.toMatch(/\{\w+\}/);
           });
         }
+      });
+    }
+  });
+}
+
+/** Chinese runs in a text (a quote ends at the first ASCII character). */
+const quotes = (text: string): string[] => text.match(/[\u4e00-\u9fff][^\x00-\x7f]*/g) ?? [];
+
+/**
+ * Every Chinese word a check's `severityReason` quotes stands in the paragraph it cites, and every
+ * one its `note` quotes stands in the article.
+ */
+export function describeQuotes(city: CityKey, ids: readonly string[]): void {
+  describe(`${city}: the new checks quote the law they cite`, () => {
+    const articles = ruleFiles[city].articles;
+    for (const id of ids) {
+      it(`${id} quotes only words of its paragraph`, () => {
+        const article = articles.find((a) => a.checks.some((c) => c.id === id));
+        expect(article, id).toBeDefined();
+        const check = article!.checks.find((c) => c.id === id)!;
+        const paragraph = check.cites.paragraph !== undefined ? article!.paragraphs.find((p) => p.number === check.cites.paragraph)!.text : article!.text;
+        expect(quotes(check.severityReason).length).toBeGreaterThan(0);
+        expect(quotes(check.severityReason).filter((q) => !paragraph.includes(q))).toEqual([]);
+        expect(quotes(check.note ?? '').filter((q) => !article!.text.includes(q))).toEqual([]);
       });
     }
   });

@@ -1,7 +1,7 @@
 /** Dalian under contract v2: the new checks at and around their boundaries, and why the rest have none. */
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../../src/catalogue/ruleFiles.js';
-import { describeChecks, type CheckSpec } from './checkCases.js';
+import { describeChecks, describeQuotes, type CheckSpec } from './checkCases.js';
 
 const { articles, law } = ruleFiles.dalian;
 /** The articles contract v2 leaves without a check (every other article gets at least one). */
@@ -28,7 +28,7 @@ describe('Dalian articles without a check', () => {
   it('mark the liability articles 第四十三条 to 第四十五条, and cite 第四十四条 from the checks on the committee’s duties', () => {
     for (const n of [43, 44, 45]) expect(article(n).noCheck?.reason).toBe('liability');
     const citing = articles.flatMap((a) => a.checks.filter((c) => c.liability === 44).map((c) => c.id));
-    expect(citing).toEqual(expect.arrayContaining(['dalian.19.3.resident-convention', 'dalian.36.2.volunteer-station']));
+    expect(citing).toEqual(expect.arrayContaining(['dalian.19.3.resident-convention', 'dalian.22.2.consultation-committee', 'dalian.36.2.volunteer-station']));
     // 第四十四条 corrects the 居(村)民委员会: every check citing it is about a committee's duty
     for (const id of citing) {
       const [, n, p] = id.split('.');
@@ -135,3 +135,4 @@ const SPECS: CheckSpec[] = [
 ];
 
 describeChecks('Dalian: the new checks of contract v2', SPECS);
+describeQuotes('dalian', SPECS.map((s) => s.id));

@@ -1,7 +1,7 @@
 /** Shenyang under contract v2: the new checks at and around their boundaries, and why the rest have none. */
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../../src/catalogue/ruleFiles.js';
-import { describeChecks, type CheckSpec } from './checkCases.js';
+import { describeChecks, describeQuotes, type CheckSpec } from './checkCases.js';
 
 const { articles, law } = ruleFiles.shenyang;
 /** The articles contract v2 leaves without a check (every other article gets at least one). */
@@ -112,3 +112,4 @@ const SPECS: CheckSpec[] = [
 ];
 
 describeChecks('Shenyang: the new checks of contract v2', SPECS);
+describeQuotes('shenyang', SPECS.map((s) => s.id));

@@ -1,7 +1,7 @@
 /** Zhangjiakou under contract v2: the new checks at and around their boundaries, and why the rest have none. */
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../../src/catalogue/ruleFiles.js';
-import { describeChecks, type CheckSpec } from './checkCases.js';
+import { describeChecks, describeQuotes, type CheckSpec } from './checkCases.js';
 
 const { articles } = ruleFiles.zhangjiakou;
 /** The items contract v2 leaves without a check (every other item gets at least one). */
@@ -84,3 +84,4 @@ const SPECS: CheckSpec[] = [
 ];
 
 describeChecks('Zhangjiakou: the new checks of contract v2', SPECS);
+describeQuotes('zhangjiakou', SPECS.map((s) => s.id));
