@@ -15,11 +15,11 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateToFile } from './gen.js';
 
-interface Sample {
+export interface Sample {
   /** Milliseconds since the child started. */
   ms: number;
   rssMB: number;
@@ -43,6 +43,50 @@ function rssAt(samples: readonly Sample[], wallMs: number, fraction: number): nu
   let best: Sample | undefined;
   for (const s of samples) if (!best || Math.abs(s.ms - fraction * wallMs) < Math.abs(best.ms - fraction * wallMs)) best = s;
   return round(best?.rssMB ?? 0);
+}
+
+export interface CliRun {
+  exitCode: number;
+  wallMs: number;
+  /** The highest of VmHWM and the sampled VmRSS (worker threads included: one process). */
+  peakRssMB: number;
+  samples: Sample[];
+  stderr: string;
+}
+
+/** Runs `node <cli> ...args`, sampling its RSS from /proc every ~100 ms. */
+export async function measureCli(cli: string, args: readonly string[]): Promise<CliRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < 10_000) stderr += chunk;
+  });
+  const samples: Sample[] = [];
+  let hwmMB = 0;
+  let done = false;
+  const exited = new Promise<number>((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      done = true;
+      resolveExit(code ?? (signal ? 128 : 1));
+    });
+  });
+  const pid = child.pid;
+  const sampling = (async () => {
+    while (!done && pid !== undefined) {
+      const status = await readStatus(pid);
+      if (status) {
+        samples.push({ ms: performance.now() - started, rssMB: status.rssMB });
+        hwmMB = Math.max(hwmMB, status.hwmMB);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const exitCode = await exited;
+  await sampling;
+  const wallMs = performance.now() - started;
+  return { exitCode, wallMs, peakRssMB: Math.max(hwmMB, ...samples.map((s) => s.rssMB)), samples, stderr };
 }
 
 function round(n: number, digits = 1): number {
@@ -77,40 +121,9 @@ async function main(): Promise<number> {
   const inputBytes = (await stat(input)).size;
 
   process.stderr.write(`bench-cli: node dist/cli.js check ${input} --format ${values.format} --out ${report}\n`);
-  const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'check', input, '--format', values.format, '--out', report], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    if (stderr.length < 10_000) stderr += chunk;
-  });
-  const samples: Sample[] = [];
-  let hwmMB = 0;
-  let done = false;
-  const exited = new Promise<number>((resolveExit) => {
-    child.on('exit', (code, signal) => {
-      done = true;
-      resolveExit(code ?? (signal ? 128 : 1));
-    });
-  });
-  const pid = child.pid;
-  const sampling = (async () => {
-    while (!done && pid !== undefined) {
-      const status = await readStatus(pid);
-      if (status) {
-        samples.push({ ms: performance.now() - started, rssMB: status.rssMB });
-        hwmMB = Math.max(hwmMB, status.hwmMB);
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-  const exitCode = await exited;
-  await sampling;
-  const wallMs = performance.now() - started;
+  const run = await measureCli(cli, ['check', input, '--format', values.format, '--out', report]);
+  const { exitCode, samples, wallMs, peakRssMB, stderr } = run;
   const reportBytes = existsSync(report) ? (await stat(report)).size : 0;
-  const peakRssMB = Math.max(hwmMB, ...samples.map((s) => s.rssMB));
 
   const result = {
     records,
@@ -164,7 +177,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main().then(
   (code) => {
     process.exitCode = code;
   },

@@ -33,7 +33,9 @@ export class WorkerPool {
   constructor(size: number, setup: WorkerSetup) {
     const { url, execArgv } = workerScript();
     for (let i = 0; i < size; i += 1) {
-      const worker = new Worker(url, { workerData: setup, execArgv });
+      // A small young generation per worker keeps the process's peak RSS bounded (each isolate
+      // would otherwise grow its own to V8's default).
+      const worker = new Worker(url, { workerData: setup, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       worker.on('message', (message: { id: number; rendered: RenderedBatch }) => {
         const entry = this.waiting.get(message.id);
         this.waiting.delete(message.id);

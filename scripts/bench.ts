@@ -1,0 +1,415 @@
+/**
+ * `npm run bench`: one run, one batch of generated records (scripts/gen.ts), every figure of
+ * issue #8 side by side, so that ratios compare like with like on a busy machine:
+ *
+ * - library: the compiled path vs the json-rules-engine path (validation and findings included);
+ *   three checks decided by a hand-written TypeScript floor vs the compiled closures vs
+ *   json-rules-engine; the condition core alone (all checks of a record's kind, no findings) vs a
+ *   bare json-rules-engine `Engine#run`; validation alone;
+ * - floors: `JSON.parse` of a line; parse + stringify of a line's result;
+ * - disagreements between the two paths on a 100k batch (must be 0);
+ * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS;
+ * - scripts/bench-input.ts, when present, as its own section.
+ *
+ * Library rates are records per second of CPU time (process.cpuUsage) — the machine may be shared
+ * — best of three interleaved rounds; CLI rates are wall time (worker threads run in parallel).
+ * Writes bench/out/bench.json (`npm run docs` renders the README's performance table from it).
+ *
+ * Sizes (env): BENCH_RECORDS (library timing, default 50000), BENCH_DIFF_RECORDS (default
+ * 100000), BENCH_CLI_RECORDS (default 1000000; 0 skips the CLI), BENCH_ROUNDS (default 3).
+ * Quick run: BENCH_RECORDS=5000 BENCH_DIFF_RECORDS=5000 BENCH_CLI_RECORDS=20000 npm run bench
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Almanac, Engine } from 'json-rules-engine';
+import { ruleFiles } from '../src/catalogue/ruleFiles.js';
+import { compileCondition, type CompiledCondition } from '../src/engine/compileConditions.js';
+import { resolveParameters } from '../src/engine/parameters.js';
+import { createRulesEngine, engineOperator } from '../src/engine/rulesEngine.js';
+import { createEvaluator } from '../src/evaluate.js';
+import { factsSchemas } from '../src/schema/facts.js';
+import type { ShequRecord } from '../src/schema/record.js';
+import { validateRecord } from '../src/schema/validateRecord.js';
+import { CITY_KEYS, type CheckEntry, type CityKey, type RecordKind } from '../src/types.js';
+import { measureCli } from './bench-cli.js';
+import { generateLines, generateToFile } from './gen.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const outDir = join(root, 'bench', 'out');
+const env = (name: string, fallback: number): number => {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : Number(value);
+};
+const LIB_RECORDS = env('BENCH_RECORDS', 50_000);
+const DIFF_RECORDS = env('BENCH_DIFF_RECORDS', 100_000);
+const CLI_RECORDS = env('BENCH_CLI_RECORDS', 1_000_000);
+const ROUNDS = env('BENCH_ROUNDS', 3);
+const AS_OF = '2024-06-01';
+
+const say = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ratio = (a: number, b: number): number => Math.round((a / b) * 10) / 10;
+
+/** Records per CPU-second of `run` over `count` records: best of the interleaved rounds. */
+interface Variant {
+  name: string;
+  count: number;
+  run: () => void | Promise<void>;
+  best: number;
+}
+
+async function timeRounds(variants: Variant[]): Promise<void> {
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const v of variants) {
+      const start = process.cpuUsage();
+      await v.run();
+      const used = process.cpuUsage(start);
+      const seconds = (used.user + used.system) / 1e6;
+      v.best = Math.max(v.best, v.count / Math.max(seconds, 1e-6));
+    }
+  }
+}
+
+const variant = (name: string, count: number, run: () => void | Promise<void>): Variant => ({ name, count, run, best: 0 });
+
+// ---------------------------------------------------------------------------------------------
+// The three checks of the floor, decided by hand. Their numbers are read from the rule files
+// (never written here), and the bench counts where the floor and the compiled path differ.
+
+type Status = 'pass' | 'fail' | 'not-applicable' | 'unknown';
+const FLOOR_CHECKS = ['shenyang.10.1.facility-area', 'shenyang.12.1.grid-size', 'guiyang.37.1.premises-area'] as const;
+
+function checkById(id: string): { city: CityKey; check: CheckEntry } {
+  for (const city of CITY_KEYS) {
+    for (const article of ruleFiles[city].articles) {
+      const check = article.checks.find((c) => c.id === id);
+      if (check) return { city, check: resolveParameters(check) };
+    }
+  }
+  throw new Error(`bench: no check ${id}`);
+}
+
+function floorDeciders(): Array<{ kind: RecordKind; decide: (facts: Record<string, unknown>) => Status }> {
+  type Leaf = { fact: string; value: unknown; params?: Record<string, unknown> };
+  const passes = (id: string): Leaf[] => (checkById(id).check.conditions.all[1] as unknown as { all: Leaf[] }).all;
+  const [areaMin, perHouseholds] = passes(FLOOR_CHECKS[0]);
+  const minArea = areaMin!.value as number;
+  const scaled = (perHouseholds!.value as { params: { rate: number; per: number } }).params;
+  const band = passes(FLOOR_CHECKS[1])[0]!.value as { target: number; tolerance: number };
+  const premisesMin = passes(FLOOR_CHECKS[2])[0]!.value as number;
+  const spread = band.target * band.tolerance;
+  const slack = band.target * 1e-9;
+  return [
+    {
+      kind: 'community',
+      decide: (facts) => {
+        const area = facts['serviceFacilityAreaSqm'] as number | undefined;
+        if (area === undefined) return 'unknown';
+        if (area < minArea) return 'fail';
+        const households = facts['households'] as number | undefined;
+        if (households === undefined) return 'unknown';
+        return area >= (households * scaled.rate) / scaled.per ? 'pass' : 'fail';
+      },
+    },
+    {
+      kind: 'grid',
+      decide: (facts) => {
+        if (facts['type'] !== 'comprehensive') return facts['type'] === undefined ? 'unknown' : 'not-applicable';
+        const households = facts['households'] as number | undefined;
+        if (households === undefined) return 'unknown';
+        return households >= band.target - spread - slack && households <= band.target + spread + slack ? 'pass' : 'fail';
+      },
+    },
+    {
+      kind: 'community',
+      decide: (facts) => {
+        const area = facts['serviceFacilityAreaSqm'] as number | undefined;
+        if (area === undefined) return 'unknown';
+        return area >= premisesMin ? 'pass' : 'fail';
+      },
+    },
+  ];
+}
+
+/** A check's appliesWhen / passesWhen compiled, deciding a status without building a finding. */
+function compileStatus(engine: Engine, check: CheckEntry): (facts: Record<string, unknown>) => Status {
+  const recordFacts = new Set(Object.keys((factsSchemas as unknown as Record<string, { shape: object }>)[check.kind]!.shape));
+  const ctx = { ruleId: check.id, recordFacts, operator: (name: string) => engineOperator(engine, name) };
+  const [appliesJson, passesJson] = check.conditions.all;
+  const applies: CompiledCondition = compileCondition(appliesJson, ctx, 'conditions.all[0]');
+  const passes: CompiledCondition = compileCondition(passesJson, ctx, 'conditions.all[1]');
+  return (facts) => {
+    const a = applies.evaluate(facts);
+    if (a === false) return 'not-applicable';
+    if (a === undefined) return 'unknown';
+    const p = passes.evaluate(facts);
+    return p === undefined ? 'unknown' : p ? 'pass' : 'fail';
+  };
+}
+
+interface EvaluableRule {
+  evaluate(almanac: Almanac): Promise<unknown>;
+}
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const started = new Date();
+  say(`shequ-rules bench · node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · load ${(await loadAverage()).join(' ')}`);
+  say(`records: library ${fmt(LIB_RECORDS)}, disagreements ${fmt(DIFF_RECORDS)}, CLI ${fmt(CLI_RECORDS)}; rates per CPU-second, best of ${ROUNDS} interleaved rounds`);
+  say();
+
+  // One batch for the library, the floors and the floor checks (1% broken lines, as in the CLI).
+  const lines = [...generateLines({ records: LIB_RECORDS, seed: 42, invalidRate: 0.01 })];
+  const inputs: unknown[] = [];
+  for (const line of lines) {
+    try {
+      inputs.push(JSON.parse(line));
+    } catch {
+      // a line broken on purpose: not a record for the library
+    }
+  }
+  const compiled = createEvaluator({ asOf: AS_OF });
+  const reference = createEvaluator({ asOf: AS_OF, engine: 'json-rules-engine' });
+  const valid = inputs.map((input) => validateRecord(input)).filter((r) => r.ok).map((r) => r.record as ShequRecord);
+
+  // -- Library: whole path ----------------------------------------------------------------
+  const library = [
+    variant('compiled (evaluateSync)', inputs.length, () => {
+      for (const input of inputs) compiled.evaluateSync(input);
+    }),
+    variant('json-rules-engine (evaluate)', inputs.length, async () => {
+      for (const input of inputs) await reference.evaluate(input);
+    }),
+    variant('validation alone', inputs.length, () => {
+      for (const input of inputs) validateRecord(input);
+    }),
+  ];
+  await timeRounds(library);
+  const [libCompiled, libJre, libValidation] = library as [Variant, Variant, Variant];
+
+  // -- Three checks: hand-written floor, compiled closures, json-rules-engine --------------------
+  const engine = createRulesEngine();
+  const deciders = floorDeciders();
+  const compiledThree = FLOOR_CHECKS.map((id) => compileStatus(engine, checkById(id).check));
+  const jreThree = FLOOR_CHECKS.map((id) => {
+    const { city, check } = checkById(id);
+    const e = createRulesEngine({ city, kind: check.kind });
+    return (e as unknown as { rules: Array<EvaluableRule & { name: string }> }).rules.find((r) => r.name === id)!;
+  });
+  const threeRecords = valid.filter((r) => r.kind === 'community' || r.kind === 'grid');
+  let floorDisagreements = 0;
+  for (const record of threeRecords) {
+    deciders.forEach((d, i) => {
+      if (d.kind === record.kind && d.decide(record.facts) !== compiledThree[i]!(record.facts)) floorDisagreements += 1;
+    });
+  }
+  const { Almanac } = await import('json-rules-engine');
+  const { resolvePath } = await import('../src/engine/factPath.js');
+  const { DERIVED_FACT_INSTANCES } = await import('../src/engine/rulesEngine.js');
+  const three = [
+    variant('hand-written TypeScript', threeRecords.length, () => {
+      for (const record of threeRecords) for (const d of deciders) if (d.kind === record.kind) d.decide(record.facts);
+    }),
+    variant('compiled closures', threeRecords.length, () => {
+      for (const record of threeRecords) deciders.forEach((d, i) => d.kind === record.kind && compiledThree[i]!(record.facts));
+    }),
+    variant('json-rules-engine', threeRecords.length, async () => {
+      for (const record of threeRecords) {
+        const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolvePath });
+        for (const fact of DERIVED_FACT_INSTANCES) almanac.addFact(fact);
+        for (const [name, value] of Object.entries(record.facts)) if (value !== undefined) almanac.addFact(name, value);
+        for (let i = 0; i < deciders.length; i += 1) if (deciders[i]!.kind === record.kind) await jreThree[i]!.evaluate(almanac);
+      }
+    }),
+  ];
+  await timeRounds(three);
+  const [threeFloor, threeCompiled, threeJre] = three as [Variant, Variant, Variant];
+
+  // -- Condition core: every check of the record's kind, statuses only -----------------------
+  const statusByCityKind = new Map<string, Array<(facts: Record<string, unknown>) => Status>>();
+  const engines = new Map<string, Engine>();
+  for (const city of CITY_KEYS) {
+    for (const article of ruleFiles[city].articles) {
+      for (const raw of article.checks) {
+        const key = `${city}/${raw.kind}`;
+        const list = statusByCityKind.get(key) ?? [];
+        list.push(compileStatus(engine, resolveParameters(raw)));
+        statusByCityKind.set(key, list);
+        if (!engines.has(key)) engines.set(key, createRulesEngine({ city, kind: raw.kind }));
+      }
+    }
+  }
+  const coreRecords = valid.filter((r) => engines.has(`${r.city}/${r.kind}`));
+  const core = [
+    variant('compiled closures', coreRecords.length, () => {
+      for (const record of coreRecords) for (const decide of statusByCityKind.get(`${record.city}/${record.kind}`)!) decide(record.facts);
+    }),
+    variant('json-rules-engine Engine#run', coreRecords.length, async () => {
+      for (const record of coreRecords) await engines.get(`${record.city}/${record.kind}`)!.run(record.facts);
+    }),
+  ];
+  await timeRounds(core);
+  const [coreCompiled, coreJre] = core as [Variant, Variant];
+
+  // -- Floors ------------------------------------------------------------------------------
+  const parsedLines = lines.filter((line) => {
+    try {
+      JSON.parse(line);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const resultTexts = parsedLines.map((line) => compiled.evaluateSync(JSON.parse(line)));
+  const floors = [
+    variant('JSON.parse of a line', parsedLines.length, () => {
+      for (const line of parsedLines) JSON.parse(line);
+    }),
+    variant('parse + stringify of its result', parsedLines.length, () => {
+      for (let i = 0; i < parsedLines.length; i += 1) {
+        JSON.parse(parsedLines[i]!);
+        JSON.stringify(resultTexts[i]);
+      }
+    }),
+  ];
+  await timeRounds(floors);
+  const [floorParse, floorParseStringify] = floors as [Variant, Variant];
+  const resultBytes = Math.round(resultTexts.reduce((sum, r) => sum + JSON.stringify(r).length, 0) / resultTexts.length);
+
+  say('Library (validation and findings included)');
+  say(`  compiled path                 ${fmt(libCompiled.best).padStart(9)} records/s   ${ratio(libCompiled.best, libJre.best)}× json-rules-engine`);
+  say(`  json-rules-engine path        ${fmt(libJre.best).padStart(9)} records/s`);
+  say(`  validation alone (zod)        ${fmt(libValidation.best).padStart(9)} records/s`);
+  say(`Three checks (${FLOOR_CHECKS.join(', ')}; ${fmt(threeRecords.length)} community/grid records)`);
+  say(`  hand-written TypeScript floor ${fmt(threeFloor.best).padStart(9)} records/s`);
+  say(`  compiled closures             ${fmt(threeCompiled.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeCompiled.best)}× slower than the floor, ${ratio(threeCompiled.best, threeJre.best)}× json-rules-engine`);
+  say(`  json-rules-engine             ${fmt(threeJre.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeJre.best)}× slower than the floor`);
+  say(`  floor vs compiled statuses: ${floorDisagreements} disagreements`);
+  say('Condition core alone (every check of the record’s kind, statuses, no findings)');
+  say(`  compiled closures             ${fmt(coreCompiled.best).padStart(9)} records/s   ${ratio(coreCompiled.best, coreJre.best)}× json-rules-engine per record`);
+  say(`  json-rules-engine Engine#run  ${fmt(coreJre.best).padStart(9)} records/s`);
+  say(`Floors (results average ${fmt(resultBytes)} bytes)`);
+  say(`  JSON.parse of a line          ${fmt(floorParse.best).padStart(9)} records/s`);
+  say(`  parse + stringify             ${fmt(floorParseStringify.best).padStart(9)} records/s`);
+  say();
+
+  // -- Disagreements on a larger batch -------------------------------------------------------
+  let disagreements = 0;
+  let compared = 0;
+  for (const line of generateLines({ records: DIFF_RECORDS, seed: 4242, invalidRate: 0.01 })) {
+    let input: unknown;
+    try {
+      input = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    compared += 1;
+    if (JSON.stringify(compiled.evaluateSync(input)) !== JSON.stringify(await reference.evaluate(input))) disagreements += 1;
+  }
+  say(`Disagreements compiled vs json-rules-engine: ${disagreements} of ${fmt(compared)} records`);
+  say();
+
+  // -- CLI end to end ------------------------------------------------------------------------
+  const cliRuns: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number; exitCode: number }> = [];
+  if (CLI_RECORDS > 0) {
+    const cli = join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) throw new Error('dist/cli.js not found: npm run bench builds first');
+    const input = join(outDir, `bench-records-${CLI_RECORDS}.ndjson`);
+    await generateToFile(input, { records: CLI_RECORDS, seed: 42, invalidRate: 0.01 });
+    const inputMB = (await stat(input)).size / 1e6;
+    say(`CLI end to end (${fmt(CLI_RECORDS)} records, ${inputMB.toFixed(0)} MB NDJSON, wall time)`);
+    for (const format of ['ndjson', 'csv']) {
+      for (const jobs of [1, 2]) {
+        const report = join(outDir, `bench-report.${format}`);
+        const run = await measureCli(cli, ['check', input, '--format', format, '--jobs', String(jobs), '--as-of', AS_OF, '--out', report]);
+        if (![0, 1, 2].includes(run.exitCode)) throw new Error(`the CLI failed (exit ${run.exitCode}): ${run.stderr}`);
+        await rm(report, { force: true });
+        const entry = {
+          format,
+          jobs,
+          recordsPerSecond: Math.round(CLI_RECORDS / (run.wallMs / 1000)),
+          wallSeconds: Math.round(run.wallMs / 10) / 100,
+          peakRssMB: Math.round(run.peakRssMB * 10) / 10,
+          exitCode: run.exitCode,
+        };
+        cliRuns.push(entry);
+        say(`  --format ${format.padEnd(6)} --jobs ${jobs}   ${fmt(entry.recordsPerSecond).padStart(9)} records/s   ${String(entry.wallSeconds).padStart(7)} s   peak RSS ${entry.peakRssMB} MB`);
+      }
+    }
+    await rm(input, { force: true });
+    const nd1 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 1)!;
+    const nd2 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 2)!;
+    say(`  ndjson --jobs 2 / --jobs 1: ${ratio(nd2.recordsPerSecond, nd1.recordsPerSecond)}×; parse+stringify floor / CLI --jobs 1: ${ratio(floorParseStringify.best, nd1.recordsPerSecond)}×`);
+    say();
+  }
+
+  // -- Input robustness (another script, when present) --------------------------------------------
+  let input: { exitCode: number | null; output: string } | undefined;
+  const inputBench = join(root, 'scripts', 'bench-input.ts');
+  if (existsSync(inputBench)) {
+    say('Input (scripts/bench-input.ts)');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', inputBench], { cwd: root, encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });
+    const output = `${run.stdout ?? ''}${run.status === 0 ? '' : run.stderr ?? ''}`.trimEnd();
+    for (const line of output.split('\n')) say(`  ${line}`);
+    input = { exitCode: run.status, output };
+    say();
+  }
+
+  const report = {
+    date: started.toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    loadAverage: await loadAverage(),
+    timing: `library: records per CPU-second, best of ${ROUNDS} interleaved rounds; CLI: wall time`,
+    records: { library: inputs.length, disagreements: compared, cli: CLI_RECORDS },
+    library: {
+      compiled: Math.round(libCompiled.best),
+      jsonRulesEngine: Math.round(libJre.best),
+      compiledOverJre: ratio(libCompiled.best, libJre.best),
+      validation: Math.round(libValidation.best),
+    },
+    threeChecks: {
+      checks: FLOOR_CHECKS,
+      records: threeRecords.length,
+      handWritten: Math.round(threeFloor.best),
+      compiled: Math.round(threeCompiled.best),
+      jsonRulesEngine: Math.round(threeJre.best),
+      floorOverCompiled: ratio(threeFloor.best, threeCompiled.best),
+      compiledOverJre: ratio(threeCompiled.best, threeJre.best),
+      floorDisagreements,
+    },
+    conditionCore: {
+      compiled: Math.round(coreCompiled.best),
+      jsonRulesEngine: Math.round(coreJre.best),
+      compiledOverJre: ratio(coreCompiled.best, coreJre.best),
+    },
+    floors: {
+      jsonParse: Math.round(floorParse.best),
+      parseStringify: Math.round(floorParseStringify.best),
+      resultBytes,
+    },
+    disagreements,
+    cli: cliRuns,
+    ...(input ? { input } : {}),
+  };
+  await writeFile(join(outDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  say('written bench/out/bench.json (npm run docs puts it in the README)');
+  if (disagreements > 0) process.exitCode = 1;
+}
+
+async function loadAverage(): Promise<number[]> {
+  const { loadavg } = await import('node:os');
+  return loadavg().map((l) => Math.round(l * 10) / 10);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
