@@ -90,6 +90,8 @@ describe('the built package', () => {
     const files = (JSON.parse(stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.cjs', 'dist/cli.js', 'rules/guiyang.json', 'schema/record.schema.json', 'README.md']));
     expect(files.some((f) => f.startsWith('src/') || f.includes('.test.'))).toBe(false);
+    // Source maps stay in the repository's build (they were half of the unpacked tarball).
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 
   it('has an executable bin with a shebang', () => {
