@@ -59,16 +59,62 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
  */
 export function validateRecord(input: unknown, options?: ValidateRecordOptions): ValidateRecordResult {
   try {
+    const hole = sparseArrayPath(input, '', 0);
+    if (hole !== null) {
+      const where = hole === '' ? 'the record' : hole;
+      return {
+        ok: false,
+        recordId: null,
+        errors: [recordIssue('unreadable', `${where} is a sparse array (holes JSON cannot hold)`, `${where} 是含空位的稀疏数组（JSON 中不存在）。`)],
+      };
+    }
     return validate(input, options?.allowUnknownKeys === true ? lenientSchemas : recordSchemas);
   } catch (error) {
     // Only reachable for values JSON cannot produce (a throwing getter, a revoked proxy…).
-    const reason = error instanceof Error ? error.message : 'unreadable value';
+    const reason = errorText(error);
     return {
       ok: false,
       recordId: null,
       errors: [recordIssue('unreadable', `the record could not be read (${reason})`, `无法读取该记录（${reason}）。`)],
     };
   }
+}
+
+/** The message of a thrown value, never throwing itself (a hostile Error may have a throwing `message` getter). */
+function errorText(error: unknown): string {
+  try {
+    const message: unknown = error instanceof Error ? error.message : undefined;
+    return typeof message === 'string' ? message.slice(0, 200) : 'unreadable value';
+  } catch {
+    return 'unreadable value';
+  }
+}
+
+/** Arrays longer than this are checked for holes before zod walks them (a hole-free check is O(n)). */
+const SPARSE_CHECK_FROM = 10_000;
+/** Records are shallow; deeper values are left to the schema (which rejects them). */
+const SPARSE_CHECK_DEPTH = 8;
+
+/**
+ * The path of the first long array with holes (`new Array(1e8 + 1)` from a library caller would
+ * make the schema walk 1e8 slots and exhaust the heap), or null. JSON never produces holes.
+ */
+function sparseArrayPath(value: unknown, path: string, depth: number): string | null {
+  if (typeof value !== 'object' || value === null || depth > SPARSE_CHECK_DEPTH) return null;
+  if (Array.isArray(value)) {
+    if (value.length >= SPARSE_CHECK_FROM && Object.keys(value).length !== value.length) return path;
+    const limit = Math.min(value.length, SPARSE_CHECK_FROM);
+    for (let i = 0; i < limit; i += 1) {
+      const found = sparseArrayPath(value[i], path === '' ? String(i) : `${path}.${i}`, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key of Object.keys(value)) {
+    const found = sparseArrayPath((value as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function validate(input: unknown, schemas: RecordSchemas): ValidateRecordResult {
@@ -93,19 +139,48 @@ function validate(input: unknown, schemas: RecordSchemas): ValidateRecordResult 
   }
   const result = schemas.envelope.safeParse(input);
   // The envelope passes only when `kind` is valid, which was ruled out above; keep the type honest.
-  const issues = result.success ? [] : toValidationIssues(result.error.issues, schemas.envelope, undefined, input);
+  const issues = result.success ? { issues: [], total: 0 } : toValidationIssues(result.error.issues, schemas.envelope, undefined, input);
   return failure(input, issues);
 }
 
-function failure(input: Record<string, unknown>, errors: ValidationIssue[]): ValidateRecordResult {
+/** The first issues of a record (a few past the cap) and how many there were in all. */
+interface IssueList {
+  issues: ValidationIssue[];
+  total: number;
+}
+
+function failure(input: Record<string, unknown>, list: IssueList): ValidateRecordResult {
   const { id, city, kind } = input;
   return {
     ok: false,
     recordId: typeof id === 'string' && id.length > 0 ? id : null,
     ...(isCityKey(city) ? { city } : {}),
     ...(isRecordKind(kind) ? { kind } : {}),
-    errors,
+    errors: capErrors(list),
   };
+}
+
+/**
+ * At most this many errors a record (then one "and N more"): a record of a million wrong values
+ * must not turn into a report a hundred times its size.
+ */
+export const MAX_ERRORS_PER_RECORD = 100;
+/** Submitted key names are quoted in messages up to this many characters. */
+export const MAX_KEY_IN_MESSAGE = 64;
+
+function capErrors({ issues: errors, total }: IssueList): ValidationIssue[] {
+  if (total <= MAX_ERRORS_PER_RECORD) return errors;
+  const more = total - MAX_ERRORS_PER_RECORD;
+  const count = more.toLocaleString('en-US');
+  return [
+    ...errors.slice(0, MAX_ERRORS_PER_RECORD),
+    recordIssue('invalid', `and ${count} more errors (the first ${MAX_ERRORS_PER_RECORD} are listed)`, `另有 ${count} 处错误（仅列出前 ${MAX_ERRORS_PER_RECORD} 处）。`),
+  ];
+}
+
+/** A submitted key as quoted in a message: cut to MAX_KEY_IN_MESSAGE characters. */
+function shownKey(key: string): string {
+  return key.length <= MAX_KEY_IN_MESSAGE ? key : `${key.slice(0, MAX_KEY_IN_MESSAGE)}… (${key.length} characters)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,21 +197,31 @@ function toValidationIssues(
   root: z.core.$ZodType,
   kind: RecordKind | undefined,
   input: unknown,
-): ValidationIssue[] {
+): IssueList {
   const out: ValidationIssue[] = [];
+  // Issues past the cap are only counted (capErrors words them): no message is built for them.
+  let skipped = 0;
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(root, issue.path);
       for (const key of issue.keys) {
-        const path = pathText([...issue.path, key]);
-        out.push(unknownKeyIssue(path, unknownKeyMessage(key, issue.path, allowed, kind), issue.path, closestWord(key, allowed), kind));
+        if (out.length > MAX_ERRORS_PER_RECORD) {
+          skipped += 1;
+          continue;
+        }
+        const shown = shownKey(key);
+        const path = pathText([...issue.path, shown]);
+        const near = key.length <= MAX_KEY_IN_MESSAGE ? closestWord(key, allowed) : undefined;
+        out.push(unknownKeyIssue(path, unknownKeyMessage(near, issue.path, allowed, kind), issue.path, near, kind));
       }
+    } else if (out.length > MAX_ERRORS_PER_RECORD) {
+      skipped += 1;
     } else {
       const path = pathText(issue.path);
       out.push(localizeIssue({ path: issue.path, pathText: path, zodCode: issue.code, message: issue.message }, root, input, kind));
     }
   }
-  return out;
+  return { issues: out, total: out.length + skipped };
 }
 
 /**
@@ -144,14 +229,13 @@ function toValidationIssues(
  * "did you mean" when the key looks like a typo of an allowed one.
  */
 function unknownKeyMessage(
-  key: string,
+  near: string | undefined,
   path: readonly Segment[],
   allowed: readonly string[],
   kind: RecordKind | undefined,
 ): string {
   const where = describeContainer(path, kind);
   const list = allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : '';
-  const near = closestWord(key, allowed);
   return `unknown key (${where}${list})${near === undefined ? '' : ` — did you mean '${near}'?`}`;
 }
 

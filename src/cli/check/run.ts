@@ -11,6 +11,7 @@ import { readInputs, STDIN_NAME, totalInputBytes, type InputSource, type ReadSta
 import { Progress } from './progress.js';
 import { isFileError } from './result.js';
 import { SummaryBuilder } from './summary.js';
+import { terminalText } from './terminalText.js';
 import type { LineBatch } from './renderBatch.js';
 import { createBatchRenderer, RENDERED_FORMATS, type RenderConfig, type RenderedBatch, type RenderedFormat } from './renderBatch.js';
 import { autoJobs, WorkerPool } from './workerPool.js';
@@ -130,7 +131,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         summary.merge(rendered.summary);
         for (const message of rendered.fileErrors) {
           progress.clear();
-          io.stderr.write(`shequ-rules check: ${message}\n`);
+          io.stderr.write(`shequ-rules check: ${terminalText(message)}\n`);
         }
         if (rendered.text.length > 0) await writeRendered(rendered.text);
         progress.tick(summary.records);
@@ -211,7 +212,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
       summary.add(result);
       if (isFileError(result)) {
         progress.clear();
-        io.stderr.write(`shequ-rules check: ${result.errors[0]?.message ?? `cannot read ${result.file}`}\n`);
+        io.stderr.write(`shequ-rules check: ${terminalText(result.errors[0]?.message ?? `cannot read ${result.file}`)}\n`);
       }
       await formatter.result(result);
       progress.tick(summary.records);

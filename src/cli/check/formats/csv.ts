@@ -83,16 +83,18 @@ function issues(errors: ReadonlyArray<{ path: string; message: string }>): strin
 }
 
 /**
- * Submitted text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) gets
- * a leading apostrophe (OWASP CSV injection); our own texts never start so.
+ * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR, LF at the start) gets a
+ * leading apostrophe (OWASP CSV injection). Applied to every cell, since almost any cell can start
+ * with submitted text (an id, a file name, an error naming a submitted key); a plain number such
+ * as -3 stays a number.
  */
-function safe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+export function safe(text: string): string {
+  return /^[=+\-@\t\r\n]/.test(text) && !/^[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(text) ? `'${text}` : text;
 }
 
-/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; rows end in CRLF. */
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; rows end in CRLF. Every cell made formula-safe. */
 export function csvRow(fields: Row): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+  return `${fields.map((field) => csvField(safe(field))).join(',')}\r\n`;
 }
 
 export function csvField(field: string): string {

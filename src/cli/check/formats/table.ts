@@ -6,6 +6,7 @@ import { CITY_KEYS, type Finding, type ValidationIssue } from '../../../types.js
 import type { CreateFormatter } from '../formatter.js';
 import { isFileError, isSkipped, positionLabel, type CheckResult } from '../result.js';
 import { Sink } from '../sink.js';
+import { terminalText as t } from '../terminalText.js';
 import { INVALID_LISTED, type CheckSummary } from '../summary.js';
 import { InvalidRecordTally, MissingFactTally, type MissingFactGroup } from '../tallies.js';
 import { padEnd, padStart, truncate, wrap } from '../width.js';
@@ -43,7 +44,7 @@ export const createTableFormatter: CreateFormatter = (out, context) => {
 
 /** The position of a result in the language: "line 3" / "第 3 行", "a.ndjson:3". */
 function where(position: { file?: string; line: number; index?: number }, lang: Lang): string {
-  if (position.file !== undefined || lang === 'en') return positionLabel(position);
+  if (position.file !== undefined || lang === 'en') return t(positionLabel(position));
   const base = render(UI.zh.line, { line: position.line });
   return position.index === undefined ? base : `${base} [${position.index}]`;
 }
@@ -59,7 +60,7 @@ export function recordBlock(result: CheckResult, width: number, lang: Lang = 'en
   ]
     .filter((s) => s !== undefined)
     .join(' ');
-  const lines = [truncate(`${result.recordId ?? UI[lang].noId}  ${what}  ${where(result, lang)}`, width)];
+  const lines = [truncate(`${t(result.recordId ?? UI[lang].noId)}  ${what}  ${where(result, lang)}`, width)];
   for (const finding of failing) lines.push(...findingLines(finding, width, lang));
   return `${lines.join('\n')}\n\n`;
 }
@@ -70,7 +71,7 @@ function findingLines(finding: Finding, width: number, lang: Lang): string[] {
   const head = `  ✗ ${padEnd(severity, 9)} ${padEnd(finding.citation.label, 16)} ${finding.ruleId}${marker}`;
   const lines = [truncate(head, width)];
   const indent = '    ';
-  for (const line of wrap(finding.message[lang], width - indent.length)) lines.push(indent + line);
+  for (const line of wrap(t(finding.message[lang]), width - indent.length)) lines.push(indent + line);
   return lines;
 }
 
@@ -84,7 +85,7 @@ const MISSING_LISTED = 30;
 
 function errorText(error: ValidationIssue, lang: Lang): string {
   const text = lang === 'zh' ? (error.zh ?? error.message) : (error.en ?? error.message);
-  return error.path === '' || lang === 'zh' ? text : `${error.path}: ${text}`;
+  return t(error.path === '' || lang === 'zh' ? text : `${error.path}: ${text}`);
 }
 
 export function summaryBlock(s: CheckSummary, width: number, lang: Lang = 'en', extras?: Extras): string {
@@ -118,7 +119,7 @@ export function summaryBlock(s: CheckSummary, width: number, lang: Lang = 'en', 
     for (const group of extras.missing.slice(0, MISSING_LISTED)) {
       const label = labelFact(group.path, lang, group.kind);
       lines.push(...wrapIndented(`${padStart(String(group.findings), 7)}  ${label}  (${group.path})`, width, 11));
-      const detail = render(ui.unknownByFactLine, { findings: group.findings, records: group.records, examples: group.examples.join(', ') });
+      const detail = render(ui.unknownByFactLine, { findings: group.findings, records: group.records, examples: t(group.examples.join(', ')) });
       lines.push(...wrapIndented(`           ${detail}`, width, 11));
       lines.push(...wrapIndented(`           ${group.checks.join(', ')}`, width, 11));
     }
@@ -126,17 +127,17 @@ export function summaryBlock(s: CheckSummary, width: number, lang: Lang = 'en', 
   }
   if (s.unreadableFiles.length > 0) {
     lines.push('', ui.unreadableFiles);
-    for (const u of s.unreadableFiles) lines.push(...wrapIndented(`  ${u.message}`, width, 4));
+    for (const u of s.unreadableFiles) lines.push(...wrapIndented(`  ${t(u.message)}`, width, 4));
   }
   if (s.invalid > 0) {
     lines.push('', ...wrap(ui.invalidRecords, width));
     if (extras) {
       for (const entry of extras.invalid.entries) {
-        lines.push(truncate(`  ${where(entry, lang)}  ${entry.recordId ?? ui.noId}`, width));
+        lines.push(truncate(`  ${where(entry, lang)}  ${t(entry.recordId ?? ui.noId)}`, width));
         for (const error of entry.errors) lines.push(...wrapIndented(`    • ${errorText(error, lang)}`, width, 6));
       }
     } else {
-      for (const r of s.invalidRecords) lines.push(...wrapIndented(`  ${where(r, lang)}  ${r.recordId ?? ui.noId}  ${r.error}`, width, 4));
+      for (const r of s.invalidRecords) lines.push(...wrapIndented(`  ${where(r, lang)}  ${t(r.recordId ?? ui.noId)}  ${t(r.error)}`, width, 4));
     }
     const listed = extras ? extras.invalid.entries.length : s.invalidRecords.length;
     if (s.invalid > listed) lines.push(`  ${render(ui.andMore, { count: s.invalid - listed })}`);
