@@ -249,7 +249,7 @@ describe('dist/cli.js check inputs and output', () => {
     const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.stdin.write(`${passing}\n${violation}\n`); // stdin stays open: the run waits for more
     // The temporary report appears once the SIGINT handler is in place: interrupt then.
-    for (let i = 0; i < 200 && (await readdir(outDir)).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 1200 && (await readdir(outDir)).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
     expect((await readdir(outDir))[0]).toMatch(/^\.report\.xml\..*\.tmp$/);
     child.kill('SIGINT');
     expect(await closed).toBe(130);
