@@ -4,7 +4,6 @@
  * (evaluateCompiled.ts); `engine: 'json-rules-engine'` runs them through json-rules-engine, the
  * reference the compiled path is tested against.
  */
-import { format } from 'date-fns/format';
 import { isBefore } from 'date-fns/isBefore';
 import { parseISO } from 'date-fns/parseISO';
 import { Almanac, type RuleResult } from 'json-rules-engine';
@@ -36,8 +35,17 @@ import {
 } from './types.js';
 
 const evaluateOptionsSchema = z.strictObject({
-  /** Default `asOf` for records without one (YYYY-MM-DD); else today. */
+  /** Default `asOf` for records without one (YYYY-MM-DD); else today's date in `timeZone`. */
   asOf: isoDate.optional(),
+  /**
+   * Whose calendar "today" is for records without `asOf` when no `asOf` option is given: an IANA
+   * time zone, default Asia/Shanghai (the laws are Chinese; a machine in UTC would otherwise be a
+   * day behind Beijing until 08:00).
+   */
+  timeZone: z
+    .string()
+    .refine((zone) => isTimeZone(zone), 'expected an IANA time zone such as Asia/Shanghai')
+    .optional(),
   /** Interpretation overrides: check id → parameter → value, e.g. `{ "shenyang.12.1.grid-size": { tolerance: 0.1 } }`. */
   parameters: z.record(z.string(), z.record(z.string(), z.number().finite())).optional(),
   /** Accept (and drop) unknown keys instead of rejecting the record. */
@@ -58,8 +66,10 @@ export type ParameterOverrides = {
 };
 
 export interface EvaluateOptions {
-  /** Default `asOf` for records without one (YYYY-MM-DD); else today. */
+  /** Default `asOf` for records without one (YYYY-MM-DD); else today in `timeZone`. */
   asOf?: string;
+  /** IANA time zone whose calendar date is "today" for records without `asOf` (default Asia/Shanghai). */
+  timeZone?: string;
   /** Interpretation overrides: check id → parameter → value, e.g. `{ 'shenyang.12.1.grid-size': { tolerance: 0.1 } }`. */
   parameters?: ParameterOverrides;
   /** Accept (and drop) unknown keys instead of rejecting the record. */
@@ -108,8 +118,27 @@ function localized(build: (messages: StatusMessages, lang: keyof LocalizedText) 
   return { zh: build(localeOf.zh, 'zh'), en: build(localeOf.en, 'en') };
 }
 
-function today(): string {
-  return format(new Date(), 'yyyy-MM-dd');
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's calendar date (YYYY-MM-DD) in `timeZone`, whatever the machine's own zone. */
+function today(timeZone: string = DEFAULT_TIME_ZONE): string {
+  let day = dayFormats.get(timeZone);
+  if (day === undefined) {
+    day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, day);
+  }
+  return day.format(new Date());
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function topLevel(result: RuleResult): { applies: EvaluatedCondition; passes: EvaluatedCondition } {
@@ -248,17 +277,13 @@ function inForceOn(file: RuleFile, asOf: string): boolean {
  * //   → { status: 'fail', expected: 620, actual: 610, citation: { label: '第十条第一款', … }, … }
  */
 export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
-  const parsed = evaluateOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new TypeError(`invalid evaluate options: ${issue ? `${issue.path.join('.') || '(options)'}: ${issue.message}` : ''}`);
-  }
   const {
     asOf: defaultAsOf,
+    timeZone = DEFAULT_TIME_ZONE,
     parameters = {},
     allowUnknownKeys = false,
     engine: engineChoice = 'compiled',
-  } = parsed.data as z.output<typeof evaluateOptionsSchema>;
+  } = parseOptions(options);
   const files = CITY_KEYS.map((city) => getRuleFile(city));
   const knownIds = checkIds(files);
   for (const id of Object.keys(parameters)) {
@@ -280,7 +305,7 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
       const validation = validateRecord(input, { allowUnknownKeys });
       if (!validation.ok) return invalidResult(validation);
       const record = validation.record;
-      return core.evaluateValid(record, () => record.asOf ?? defaultAsOf ?? today());
+      return core.evaluateValid(record, () => record.asOf ?? defaultAsOf ?? today(timeZone));
     };
     // One implementation behind both overloads: the typed one only narrows the result's ruleIds.
     return {
@@ -296,7 +321,7 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
   async function evaluateValid(record: ShequRecord): Promise<EvaluationResult> {
     const file = fileOf.get(record.city)!;
     const kind = compiled.get(record.city)?.get(record.kind) ?? { checks: [], nonBinding: [] };
-    const asOf = record.asOf ?? defaultAsOf ?? today();
+    const asOf = record.asOf ?? defaultAsOf ?? today(timeZone);
     const header = { recordId: record.id, city: record.city, kind: record.kind, valid: true as const };
     const facts = record.facts as Record<string, unknown>;
     const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolvePath });
@@ -366,15 +391,43 @@ export function evaluateSync(record: unknown, options?: EvaluateOptions): Evalua
   return evaluatorFor(options).evaluateSync(record);
 }
 
+function parseOptions(options: unknown): z.output<typeof evaluateOptionsSchema> {
+  // '__proto__' as an own key (JSON.parse makes one) would become a prototype in the parsed copy and vanish.
+  const parameters = (options as { parameters?: unknown } | null)?.parameters;
+  if (typeof parameters === 'object' && parameters !== null) {
+    if (Object.hasOwn(parameters, '__proto__')) throw new RangeError("invalid evaluate options: parameters: unknown check id '__proto__'");
+    for (const [id, values] of Object.entries(parameters)) {
+      if (typeof values === 'object' && values !== null && Object.hasOwn(values, '__proto__')) {
+        throw new RangeError(`check '${id}' has no parameter '__proto__'`);
+      }
+    }
+  }
+  const parsed = evaluateOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`invalid evaluate options: ${issue ? `${issue.path.join('.') || '(options)'}: ${issue.message}` : ''}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The evaluator for `options`, cached by their validated value: every call validates its own
+ * options first, so whether options are accepted never depends on what was called before.
+ */
 function evaluatorFor(options: EvaluateOptions | undefined): Evaluator {
-  if (!options || Object.keys(options).length === 0) {
+  if (options === undefined) {
     defaultEvaluator ??= createEvaluator();
     return defaultEvaluator;
   }
-  const key = JSON.stringify(options);
+  const parsed = parseOptions(options);
+  const key = JSON.stringify(parsed);
+  if (key === '{}') {
+    defaultEvaluator ??= createEvaluator();
+    return defaultEvaluator;
+  }
   let evaluator = evaluatorsByOptions.get(key);
   if (!evaluator) {
-    evaluator = createEvaluator(options);
+    evaluator = createEvaluator(parsed);
     if (evaluatorsByOptions.size < 32) evaluatorsByOptions.set(key, evaluator);
   }
   return evaluator;

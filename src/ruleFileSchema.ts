@@ -42,7 +42,12 @@ const check = z
     cites: z.strictObject({ paragraph: z.number().int().positive().optional(), item: z.number().int().positive().optional() }),
     liability: z.number().int().positive().optional(),
     parameters: z
-      .record(z.string(), z.strictObject({ default: z.number(), reason: z.string().min(1).regex(/^[^\n]*$/) }))
+      .record(
+        z.string(),
+        z
+          .strictObject({ default: z.number(), min: z.number(), max: z.number(), reason: z.string().min(1).regex(/^[^\n]*$/) })
+          .refine((p) => p.min <= p.default && p.default <= p.max, 'min ≤ default ≤ max'),
+      )
       .optional(),
     note: z.string().min(1).regex(/^[^\n]*$/, 'one line').optional(),
     message: z.strictObject({ fail: localized, pass: localized.optional() }),

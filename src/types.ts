@@ -153,6 +153,9 @@ export type Severity = 'violation' | 'warning';
 
 export interface InterpretationParameter {
   default: number;
+  /** The range a caller may set it in (a reading of the law, given in `reason`): min ≤ default ≤ max. */
+  min: number;
+  max: number;
   /** One line: why this default ("左右 read as ±20%: …"). */
   reason: string;
 }

@@ -68,8 +68,14 @@ const smallestOf: DerivedFact = {
   compute: (params, [list]) => {
     const field = String(params['field']);
     if (!Array.isArray(list)) return undefined;
-    const values = list.filter(isRecord).map((row) => row[field]).filter((v): v is number => typeof v === 'number');
-    return values.length > 0 ? Math.min(...values) : undefined;
+    // A loop, not Math.min(...values): spreading 150k stations overflows the call stack.
+    let smallest: number | undefined;
+    for (const row of list) {
+      if (!isRecord(row)) continue;
+      const value = row[field];
+      if (typeof value === 'number' && (smallest === undefined || value < smallest)) smallest = value;
+    }
+    return smallest;
   },
 };
 

@@ -161,6 +161,6 @@ export function explain(judgement: Judgement, facts: Record<string, unknown>): O
     .filter((leaf) => BOUND_OPERATORS[leaf.condition.operator ?? ''] === bound)
     .map((leaf) => num(leaf.condition.valueResult))
     .filter((v): v is number => v !== undefined);
-  const expected = bound === 'min' ? Math.max(...peers) : bound === 'max' ? Math.min(...peers) : compared;
+  const expected = bound === 'min' ? peers.reduce((a, b) => Math.max(a, b), -Infinity) : bound === 'max' ? peers.reduce((a, b) => Math.min(a, b), Infinity) : compared;
   return { expected, actual };
 }

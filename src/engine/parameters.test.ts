@@ -4,7 +4,7 @@ import { resolveParameters } from './parameters.js';
 
 const check = {
   id: 'x.1.1.demo',
-  parameters: { tolerance: { default: 0.2, reason: 'demo' } },
+  parameters: { tolerance: { default: 0.2, min: 0, max: 0.5, reason: 'demo' } },
   conditions: {
     all: [
       { name: 'appliesWhen', all: [] },
@@ -22,6 +22,18 @@ describe('resolveParameters', () => {
 
   it('puts a caller override there instead', () => {
     expect(valueOf(resolveParameters(check, { tolerance: 0 }))).toContain('"tolerance":0');
+  });
+
+  it('rejects names that live on Object.prototype', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => resolveParameters(check, JSON.parse(`{"${name}": 0.1}`) as Record<string, number>)).toThrow(`has no parameter '${name}'`);
+    }
+  });
+
+  it('rejects a value outside the declared range, with the reason', () => {
+    expect(() => resolveParameters(check, { tolerance: -1 })).toThrow("parameter 'tolerance' must be from 0 to 0.5 (got -1); demo");
+    expect(() => resolveParameters(check, { tolerance: 1e8 })).toThrow(/from 0 to 0.5/);
+    expect(valueOf(resolveParameters(check, { tolerance: 0.5 }))).toContain('"tolerance":0.5');
   });
 
   it('rejects an override the check does not declare, listing the ones it has', () => {

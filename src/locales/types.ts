@@ -51,5 +51,7 @@ export function compileTemplate(template: string): (values: TemplateValues) => s
 /** Quantities as a person reads them: no float noise, at most two decimals. */
 export function formatQuantity(value: number | undefined): string | undefined {
   if (value === undefined) return undefined;
-  return String(Math.round(value * 100) / 100);
+  // Above ~1.8e306 `value * 100` overflows to Infinity: such a number has no decimals to round.
+  const scaled = value * 100;
+  return Number.isFinite(scaled) ? String(Math.round(scaled) / 100) : String(value);
 }

@@ -8,9 +8,10 @@ export const CHECK_HELP = `Usage: shequ-rules check [FILE ...|-] [options]
 
 Checks records (see the record contract) against the five cities' rules and reports one result
 per record, in input order. FILE is NDJSON (one record per line, blank lines skipped) or a JSON
-array (first non-space character "["; read whole into memory, results carry "index"). Files may
-be gzip-compressed (detected by content). "-" or no FILE reads standard input. UTF-8, with or
-without BOM; LF or CRLF.
+array (first non-space character "["; streamed, results carry "index"; after a broken element
+reading resumes at the next element). Files may be gzip-compressed (detected by content; several
+members and trailing garbage read like zcat). "-" or no FILE reads standard input; a FIFO may be
+named. UTF-8, with or without BOM; LF, CRLF or CR line ends.
 
 Options:
   -f, --format FORMAT     table | ndjson | json | csv | junit
@@ -40,7 +41,9 @@ Exit codes:
   1    a finding fails at or above --fail-on
   2    unusable arguments, an unreadable file, or an invalid record (other files and records
        are still checked and reported)
-  130  interrupted (Ctrl-C): reading stops, no report is left at --out
+  3    the report could not be written (disk full, quota, I/O error): one line on stderr,
+       no report is left at --out
+  130  interrupted (Ctrl-C): reading stops (even a wait on a FIFO), no report is left at --out
 
 Examples:
   shequ-rules check fixtures/batch.ndjson
@@ -192,6 +195,8 @@ export function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

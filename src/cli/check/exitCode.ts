@@ -2,6 +2,8 @@
  * The exit code of `shequ-rules check`, from counts only (a pure function, tested on its own):
  *
  * - 130 the run was interrupted (SIGINT); no report was committed
+ * - 3   the report could not be written (disk full, quota, I/O error); none was left at --out
+ *       (decided where the write fails, in run.ts: it is not a function of the results)
  * - 2   an input file could not be read, or a record is invalid (arguments: see UsageError)
  * - 1   a finding fails at or above `--fail-on` (drafts and non-binding findings count)
  * - 0   otherwise
@@ -18,6 +20,7 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_INVALID = 2;
 export const EXIT_INTERRUPTED = 130;
+export const EXIT_WRITE_FAILED = 3;
 
 export interface ExitCodeInput {
   interrupted: boolean;

@@ -1,10 +1,11 @@
+import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { chooseLang, UsageError, type CliIO } from '../io.js';
 import { parseCheckArgs, CHECK_HELP, CHECK_HELP_ZH } from './args.js';
 import { openAtomicOut, type AtomicOut } from './atomicOut.js';
 import { checkBatch, type Evaluator } from './batch.js';
-import { EXIT_INTERRUPTED } from './exitCode.js';
+import { EXIT_INTERRUPTED, EXIT_WRITE_FAILED } from './exitCode.js';
 import type { Formatter } from './formatter.js';
 import { FORMATTERS } from './formats.js';
 import { readInputs, STDIN_NAME, totalInputBytes, type InputSource, type ReadState } from './input.js';
@@ -65,8 +66,11 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
 
   let atomic: AtomicOut | undefined;
   if (options.out !== undefined) {
+    const outPath = resolve(io.cwd, options.out);
+    const input = await sameFileAs(outPath, sources);
+    if (input !== undefined) throw new UsageError(`--out ${options.out} is the input ${input}: refusing to overwrite it`);
     try {
-      atomic = await openAtomicOut(resolve(io.cwd, options.out));
+      atomic = await openAtomicOut(outPath);
     } catch (error) {
       throw new UsageError(`--out: cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -195,6 +199,12 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   } catch (error) {
     await discard();
     if (isBrokenPipe(error)) return EXIT_BROKEN_PIPE;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code !== undefined && WRITE_FAILURES[code] !== undefined) {
+      const where = options.out === undefined ? 'standard output' : terminalText(options.out);
+      io.stderr.write(`shequ-rules check: cannot write the report to ${where}: ${WRITE_FAILURES[code]} (${code}); no report was left\n`);
+      return EXIT_WRITE_FAILED;
+    }
     throw error;
   }
 
@@ -218,6 +228,28 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
       progress.tick(summary.records);
     }
   }
+}
+
+/** Errors that stop the report being written: one line on stderr and exit EXIT_WRITE_FAILED. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  EROFS: 'read-only file system',
+};
+
+/** The input (as named) that `outPath` is, by path or by inode (a link), if any. */
+async function sameFileAs(outPath: string, sources: readonly InputSource[]): Promise<string | undefined> {
+  const target = await stat(outPath).catch(() => null);
+  for (const source of sources) {
+    if (source.path === null) continue;
+    if (resolve(source.path) === outPath) return source.name;
+    if (target === null) continue;
+    const info = await stat(source.path).catch(() => null);
+    if (info !== null && info.dev === target.dev && info.ino === target.ino) return source.name;
+  }
+  return undefined;
 }
 
 function isBrokenPipe(error: unknown): boolean {
