@@ -133,10 +133,10 @@ const sections: Section[] = [
         (parts, chunk) => {
           const bytes = Buffer.concat(parts.map((p) => Buffer.from(p)));
           const reader = new NdjsonReader('fuzz.ndjson', { maxLineBytes: 256 });
-          const items: InputItem[] = [];
+          const items: Array<{ type: string; line?: number }> = [];
           for (let at = 0; at < bytes.length; at += chunk) items.push(...reader.push(bytes.subarray(at, at + chunk)));
           items.push(...reader.end());
-          const lines = items.map((i) => (i.type === 'unreadable' ? 0 : i.line));
+          const lines = items.map((i) => i.line ?? 0);
           return new Set(lines).size === lines.length && lines.every((line, k) => k === 0 || line > (lines[k - 1] as number));
         },
       ) as never,
