@@ -186,6 +186,17 @@ describe('JsonArrayReader', () => {
     expect(items[2]).toMatchObject({ index: 1, value: { id: 'B' } });
   });
 
+  // Found by the corruption property (seed 1544016096): ',]{…}' read as the end, shifting later indexes.
+  it('reads an element after a stray closing bracket that follows a comma at its own index', () => {
+    const { items } = readArray('[{"id":"A"},\n]{"id":"B"},\n{"id":"C"}]');
+    expect(items.filter((i) => i.type === 'record').map((i) => [i.type !== 'unreadable' && i.index, i.type === 'record' && i.value])).toEqual([
+      [0, { id: 'A' }],
+      [1, { id: 'B' }],
+      [2, { id: 'C' }],
+    ]);
+    expect(items.some((i) => i.type === 'unparsable')).toBe(true);
+  });
+
   it('takes an element closed early by a stray brace for one broken element', () => {
     const { items } = readArray('[{"id":"A"},{"id":"B"}, "city":"x"},{"id":"C"}]');
     expect(items.map((i) => [i.type, i.type !== 'unreadable' && i.index])).toEqual([

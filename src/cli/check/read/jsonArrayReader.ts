@@ -311,6 +311,16 @@ export class JsonArrayReader {
       this.state = 'expect';
       return true;
     }
+    // `,]{…}`: an element that starts like the others after the ']' means the ']' was stray, not
+    // the end; reading it as an element keeps its index (one less would shift every later one).
+    if (c === OPEN_BRACE && this.signature !== null) {
+      if (!this.eof && this.window.end - this.pos < this.signatureLength()) return false;
+      if (this.startsLikeAnElement(this.pos, true)) {
+        this.invalid(this.line, null, `not valid JSON: a stray ']' before an element at line ${this.line}; reading goes on`);
+        this.startElement();
+        return true;
+      }
+    }
     this.beginSpan(this.pos, this.line, null, `unexpected text after the closing ']' at line ${this.line}`, this.pos, this.line);
     return true;
   }
