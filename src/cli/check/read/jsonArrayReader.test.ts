@@ -186,14 +186,19 @@ describe('JsonArrayReader', () => {
     expect(items[2]).toMatchObject({ index: 1, value: { id: 'B' } });
   });
 
-  // Found by the corruption property (seed 1544016096): ',]{…}' read as the end, shifting later indexes.
+  // Found by the corruption property (seed 1544016096): ',]{…}' read as the end of the array when a
+  // chunk ended inside the next element, shifting every later index by one.
   it('reads an element after a stray closing bracket that follows a comma at its own index', () => {
-    const { items } = readArray('[{"id":"A"},\n]{"id":"B"},\n{"id":"C"}]');
-    expect(items.filter((i) => i.type === 'record').map((i) => [i.type !== 'unreadable' && i.index, i.type === 'record' && i.value])).toEqual([
-      [0, { id: 'A' }],
-      [1, { id: 'B' }],
-      [2, { id: 'C' }],
-    ]);
+    const records = [
+      { id: 'A-0', city: 'tonghua', kind: 'streetOffice', asOf: '1990-01-01', facts: { setting: 'urban', compounds: 0, emergencyMobileTeams: 0, compoundsWithReserveTeam: 10, drillsOrganized: true, enforcementStaff: 0, propertyCoordinationMechanism: false, twoWayEvaluation: true } },
+      { id: 'A-1', city: 'guiyang', kind: 'departmentReview' },
+      { id: 'A-2', city: 'shenyang', kind: 'community' },
+      { id: 'A-3', city: 'shenyang', kind: 'emergencyEvent' },
+    ];
+    const texts = records.map((r) => JSON.stringify(r));
+    texts[2] = `]${texts[2]}`;
+    const { items } = readArray(`[${texts.join('\n,')}]\n`, [343]);
+    expect(items.filter((i) => i.type === 'record').map((i) => i.type === 'record' && [i.index, i.value])).toEqual(records.map((r, index) => [index, r]));
     expect(items.some((i) => i.type === 'unparsable')).toBe(true);
   });
 
