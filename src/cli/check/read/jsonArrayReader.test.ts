@@ -139,7 +139,24 @@ describe('JsonArrayReader', () => {
           if (!parses(text)) expect(items.some((i) => i.type === 'unparsable')).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // A stray '}' right after a stray ']' once threw (seed -812923493): nothing was held to report.
+        examples: [
+          [
+            [
+              { id: 'AA-0000', city: 'dalian', kind: 'publicFacilityProject', asOf: '1990-01-01', facts: { setting: 'urban', residentsConsulted: true } },
+              { id: 'AA-0000', city: 'guiyang', kind: 'gridCase', asOf: '1990-01-01', facts: { setting: 'urban', departmentAccepted: false, feedbackGiven: false } },
+            ],
+            [
+              [1646451183, '}'],
+              [7, ']'],
+              [8274089, '}'],
+            ],
+            true,
+          ],
+        ],
+      },
     );
   });
 

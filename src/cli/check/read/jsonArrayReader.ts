@@ -335,7 +335,12 @@ export class JsonArrayReader {
 
   /** The held elements and what broke after them are one broken element, at the first one's index. */
   private spanFromHeld(reason: string): void {
-    const first = this.held[0] as Held;
+    const first = this.held[0];
+    if (first === undefined) {
+      // Nothing held (a stray bracket released it): the broken stretch starts here, at no element's index.
+      this.beginSpan(this.pos, this.line, null, reason, this.pos + 1, this.line);
+      return;
+    }
     this.held = [];
     this.nextIndex = first.index + 1;
     this.beginSpan(first.start, first.line, first.index, reason, first.start + 1, first.line);
