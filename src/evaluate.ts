@@ -159,6 +159,8 @@ interface FindingContext {
   record: ShequRecord;
   file: RuleFile;
   binding: boolean;
+  /** Checks with `liabilityWhen` whose condition does not hold (false or unknown) for this record. */
+  withoutLiability: ReadonlySet<CompiledCheck>;
 }
 
 function baseFinding(compiled: CompiledCheck, ctx: FindingContext) {
@@ -170,7 +172,7 @@ function baseFinding(compiled: CompiledCheck, ctx: FindingContext) {
     kind: ctx.record.kind,
     severity: compiled.check.severity,
     binding: ctx.binding,
-    citation: compiled.citation,
+    citation: ctx.withoutLiability.has(compiled) ? compiled.liability!.citationWithout : compiled.citation,
   };
 }
 
@@ -333,7 +335,13 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
       const results = await Promise.all(kind.nonBinding.map((n) => (n.rule as unknown as EvaluableRule).evaluate(almanac)));
       binding = !results.some((r) => judge(r.conditions as EvaluatedCondition, facts).truth === true);
     }
-    const ctx: FindingContext = { record, file, binding };
+    // `liabilityWhen`: the liability article is cited only when its condition is known to hold.
+    const conditional = kind.checks.filter((c) => c.liability !== undefined);
+    const liabilityResults = await Promise.all(conditional.map((c) => (c.liability!.rule as unknown as EvaluableRule).evaluate(almanac)));
+    const withoutLiability = new Set(
+      conditional.filter((_, i) => judge(liabilityResults[i]!.conditions as EvaluatedCondition, facts).truth !== true),
+    );
+    const ctx: FindingContext = { record, file, binding, withoutLiability };
     if (!inForceOn(file, asOf)) return { ...header, findings: kind.checks.map((c) => notInForce(c, ctx, asOf)) };
     const results = await Promise.all(kind.checks.map((c) => (c.rule as unknown as EvaluableRule).evaluate(almanac)));
     return { ...header, findings: kind.checks.map((c, i) => findingFrom(c, results[i]!, ctx)) };

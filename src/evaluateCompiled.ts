@@ -7,7 +7,7 @@
  */
 import type { Engine } from 'json-rules-engine';
 import { compileCondition, RuleCompileError, type CompiledCondition, type CompileContext } from './engine/compileConditions.js';
-import { citationFor } from './engine/compile.js';
+import { citationFor, withoutLiability } from './engine/compile.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { refToPath } from './engine/factPath.js';
 import { explain, judge, type Judgement } from './engine/kleene.js';
@@ -49,6 +49,8 @@ interface CompiledCheckClosure {
   ruleId: CheckId;
   severity: Severity;
   citation: Citation;
+  /** With `liabilityWhen`: its condition, and the citation without the liability article. */
+  liability?: { when: CompiledCondition; citationWithout: Citation };
   label: string;
   applies: CompiledCondition;
   passes: CompiledCondition;
@@ -124,6 +126,14 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
     ruleId: check.id as CheckId,
     severity: check.severity,
     citation,
+    ...(check.liabilityWhen !== undefined
+      ? {
+          liability: {
+            when: compileCondition({ all: [check.liabilityWhen] }, ctx, 'liabilityWhen'),
+            citationWithout: withoutLiability(citation),
+          },
+        }
+      : {}),
     label,
     applies: compileCondition(applies, ctx, `conditions.all[${appliesAt}]`),
     passes: compiledPasses,
@@ -192,6 +202,12 @@ function uniquePaths(judgements: readonly Judgement[]): string[] {
   return out.filter((path) => !out.some((other) => path.startsWith(`${other}.`)));
 }
 
+/** The check's citation; with `liabilityWhen`, the liability only when its condition is known to hold. */
+function citationOf(c: CompiledCheckClosure, record: ShequRecord): Citation {
+  if (c.liability === undefined) return c.citation;
+  return c.liability.when.evaluate(record.facts as Record<string, unknown>) === true ? c.citation : c.liability.citationWithout;
+}
+
 /** `conditions`: the undecided ones whose absent facts the finding lists (see evaluate.ts). */
 function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, conditions: readonly CompiledCondition[]): Finding {
   const facts = record.facts as Record<string, unknown>;
@@ -204,7 +220,7 @@ function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
     kind: record.kind,
     severity: c.severity,
     binding,
-    citation: c.citation,
+    citation: citationOf(c, record),
     status: 'unknown',
     missing,
     message: {
@@ -230,7 +246,8 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
   const status = truth ? 'pass' : 'fail';
   // Same keys in the same order as the reference path's finding (the CLI prints them as given).
   const { id: recordId, city, kind } = record;
-  const { ruleId, severity, citation } = c;
+  const { ruleId, severity } = c;
+  const citation = citationOf(c, record);
   if (expected !== undefined && actual !== undefined) {
     return { recordId, ruleId, city, kind, severity, binding, citation, status, expected, actual, message };
   }
@@ -250,7 +267,7 @@ function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boole
       kind: record.kind,
       severity: c.severity,
       binding,
-      citation: c.citation,
+      citation: citationOf(c, record),
       status: 'not-applicable',
       reason: 'condition-not-met',
       message: c.conditionNotMet,
@@ -307,7 +324,7 @@ export function compileEvaluator(
             kind: record.kind,
             severity: c.severity,
             binding,
-            citation: c.citation,
+            citation: citationOf(c, record),
             status: 'not-applicable',
             reason: 'not-in-force',
             message,

@@ -41,6 +41,7 @@ const check = z
     severityReason: z.string().min(1),
     cites: z.strictObject({ paragraph: z.number().int().positive().optional(), item: z.number().int().positive().optional() }),
     liability: z.number().int().positive().optional(),
+    liabilityWhen: condition.optional(),
     parameters: z
       .record(
         z.string(),
@@ -59,7 +60,8 @@ const check = z
     }),
     event: z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() }),
   })
-  .refine((c) => c.id === c.name, 'name equals id');
+  .refine((c) => c.id === c.name, 'name equals id')
+  .refine((c) => c.liabilityWhen === undefined || c.liability !== undefined, 'liabilityWhen needs liability');
 
 const text = z.string().min(1);
 const item = z.strictObject({ number: z.number().int().positive(), label: text, text, sourceText: text.optional() });

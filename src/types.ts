@@ -175,8 +175,14 @@ export interface CheckEntry {
   severityReason: string;
   /** Where in the article: paragraph (款) and item (项). Omitted paragraph = the whole article. */
   cites: { paragraph?: number; item?: number };
-  /** Liability article where the law names one (Tonghua 第四十条 for 第八条第二款). */
+  /** Liability article where the law names one (Tonghua 第四十一条 for 第十八条第三款). */
   liability?: number;
+  /**
+   * When the liability article applies to a record only in some cases (Tonghua 第四十一条 names the
+   * departments, so 第十八条第三款 carries it only for a task a department assigned): a condition on
+   * the record's facts; the finding cites the liability only when it is known to hold.
+   */
+  liabilityWhen?: ConditionJson;
   parameters?: Record<string, InterpretationParameter>;
   /** One line for a reviewer: what of the cited paragraph the check leaves out, or whose duty it reads. */
   note?: string;

@@ -127,10 +127,11 @@ const TABLE: CheckCases[] = [
   {
     id: 'shenyang.13.4.certificate-demand', city: 'shenyang', kind: 'certificateRequest', label: '第十三条第四款',
     cases: [
-      { facts: { requester: 'enterprise', onCertificateList: true }, status: 'pass' },
-      { facts: { requester: 'institution', onCertificateList: false }, status: 'fail' },
-      { facts: { requester: 'department' }, status: 'unknown' },
-      { facts: { requester: 'individual', onCertificateList: false }, status: 'not-applicable' },
+      // 第十三条第四款 tests the purpose: a certificate demanded to shift the requester's own responsibility
+      { facts: { requester: 'enterprise', toEvadeResponsibility: false, onCertificateList: false }, status: 'pass' },
+      { facts: { requester: 'institution', toEvadeResponsibility: true, onCertificateList: true }, status: 'fail' },
+      { facts: { requester: 'department', onCertificateList: false }, status: 'unknown', missing: ['facts.toEvadeResponsibility'] },
+      { facts: { requester: 'individual', toEvadeResponsibility: true }, status: 'not-applicable' },
     ],
   },
   {
@@ -216,10 +217,13 @@ const TABLE: CheckCases[] = [
   {
     id: 'dalian.23.2.task-lists', city: 'dalian', kind: 'task', label: '第二十三条第二款',
     cases: [
-      { facts: { assignedBy: 'townshipGovernment', purchasedService: true }, status: 'pass' },
-      { facts: { assignedBy: 'department', onDutyList: false, onAssistanceList: false, purchasedService: false }, status: 'fail' },
-      { facts: { assignedBy: 'department' }, status: 'unknown' },
-      { facts: { assignedBy: 'cityGovernment' }, status: 'not-applicable' },
+      { facts: { assignee: 'residentsCommittee', assignedBy: 'townshipGovernment', purchasedService: true }, status: 'pass' },
+      { facts: { assignee: 'community', assignedBy: 'department', onDutyList: false, onAssistanceList: false, purchasedService: false }, status: 'fail' },
+      { facts: { assignee: 'residentsCommittee', assignedBy: 'department' }, status: 'unknown' },
+      { facts: { assignedBy: 'department', onDutyList: false, onAssistanceList: false, purchasedService: false }, status: 'unknown', missing: ['facts.assignee'] },
+      { facts: { assignee: 'residentsCommittee', assignedBy: 'cityGovernment' }, status: 'not-applicable' },
+      // 安排给居(村)民委员会: a task on the community service body is not this paragraph's
+      { facts: { assignee: 'communityServiceBody', assignedBy: 'department', onDutyList: false }, status: 'not-applicable' },
     ],
   },
   {
@@ -284,8 +288,10 @@ const TABLE: CheckCases[] = [
     cases: [
       { facts: { assignee: 'communityServiceBody', inServiceDirectory: true }, status: 'pass' },
       { facts: { assignee: 'communityServiceBody', onDutyList: false, inServiceDirectory: false, admissionApproved: false }, status: 'fail' },
+      // 凡…需要新增进入社区开展的工作事项: every task, whatever its assignee
+      { facts: { assignee: 'residentsCommittee', onDutyList: false, inServiceDirectory: false, admissionApproved: false }, status: 'fail' },
+      { facts: { admissionApproved: true }, status: 'pass' },
       { facts: { assignee: 'communityServiceBody' }, status: 'unknown' },
-      { facts: { assignee: 'residentsCommittee' }, status: 'not-applicable' },
     ],
   },
   {
@@ -302,10 +308,13 @@ const TABLE: CheckCases[] = [
   {
     id: 'guiyang.15.2.temporary-commission', city: 'guiyang', kind: 'task', label: '第十五条第二款',
     cases: [
-      { facts: { temporary: true, assignedBy: 'department', admissionApproved: true, writtenCommission: true, fundingProvided: true }, status: 'pass' },
-      { facts: { temporary: true, assignedBy: 'department', admissionApproved: true, writtenCommission: false }, status: 'fail' },
-      { facts: { temporary: true, assignedBy: 'department' }, status: 'unknown' },
+      { facts: { temporary: true, assignedBy: 'department', assignee: 'communityServiceBody', admissionApproved: true, writtenCommission: true, fundingProvided: true }, status: 'pass' },
+      { facts: { temporary: true, assignedBy: 'department', assignee: 'communityServiceBody', admissionApproved: true, writtenCommission: false }, status: 'fail' },
+      { facts: { temporary: true, assignedBy: 'department', assignee: 'communityServiceBody' }, status: 'unknown' },
+      { facts: { temporary: true, assignedBy: 'department', admissionApproved: false }, status: 'unknown', missing: ['facts.assignee'] },
       { facts: { temporary: false }, status: 'not-applicable' },
+      // 委托社区服务管理机构: a task on the residents' committee is not this paragraph's
+      { facts: { temporary: true, assignedBy: 'department', assignee: 'residentsCommittee', admissionApproved: false }, status: 'not-applicable' },
     ],
   },
   {
@@ -328,10 +337,15 @@ const TABLE: CheckCases[] = [
   {
     id: 'guiyang.21.1.committee-inspection', city: 'guiyang', kind: 'inspection', label: '第二十一条第一款',
     cases: [
-      { facts: { target: 'residentsCommittee', mandatedBy: 'provincial' }, status: 'pass' },
-      { facts: { target: 'residentsCommittee', mandatedBy: 'none' }, status: 'fail' },
-      { facts: { target: 'residentsCommittee' }, status: 'unknown' },
-      { facts: { target: 'community', mandatedBy: 'none' }, status: 'not-applicable' },
+      { facts: { target: 'residentsCommittee', organizer: 'department', mandatedBy: 'provincial', creationStandard: true }, status: 'pass' },
+      { facts: { target: 'residentsCommittee', organizer: 'communityServiceBody', mandatedBy: 'none', creationStandard: true }, status: 'fail' },
+      // mandated, but not a 创建达标 matter: still barred
+      { facts: { target: 'residentsCommittee', organizer: 'department', mandatedBy: 'national', creationStandard: false }, status: 'fail' },
+      { facts: { target: 'residentsCommittee', organizer: 'department', mandatedBy: 'municipal' }, status: 'unknown', missing: ['facts.creationStandard'] },
+      { facts: { target: 'residentsCommittee', mandatedBy: 'none' }, status: 'unknown', missing: ['facts.organizer'] },
+      { facts: { target: 'community', organizer: 'department', mandatedBy: 'none' }, status: 'not-applicable' },
+      // 政府职能部门和社区服务管理机构: a district government's inspection is not this paragraph's
+      { facts: { target: 'residentsCommittee', organizer: 'districtGovernment', mandatedBy: 'none' }, status: 'not-applicable' },
     ],
   },
   {
@@ -362,7 +376,9 @@ const TABLE: CheckCases[] = [
   {
     id: 'guiyang.36.1.budget-growth', city: 'guiyang', kind: 'community', label: '第三十六条第一款',
     cases: [
-      { facts: { budgets: [{ year: 2022, amountYuan: 100 }, { year: 2023, amountYuan: 100 }] }, status: 'pass' },
+      { facts: { budgets: [{ year: 2022, amountYuan: 100 }, { year: 2023, amountYuan: 100.01 }] }, status: 'pass' },
+      // 增长: an equal year is no growth
+      { facts: { budgets: [{ year: 2022, amountYuan: 100 }, { year: 2023, amountYuan: 100 }] }, status: 'fail', expected: 100, actual: 100 },
       // listed out of order: compared by year
       { facts: { budgets: [{ year: 2024, amountYuan: 90 }, { year: 2023, amountYuan: 100 }] }, status: 'fail', expected: 100, actual: 90 },
       { facts: { budgets: [{ year: 2024, amountYuan: 90 }] }, status: 'not-applicable' },
@@ -452,9 +468,12 @@ const TABLE: CheckCases[] = [
   {
     id: 'tonghua.34.2.no-department-assessment', city: 'tonghua', kind: 'inspection', label: '第三十四条第二款',
     cases: [
-      { facts: { organizer: 'districtGovernment' }, status: 'pass' },
-      { facts: { organizer: 'department' }, status: 'fail' },
-      { facts: {}, status: 'unknown' },
+      { facts: { form: 'assessment', organizer: 'districtGovernment' }, status: 'pass' },
+      { facts: { form: 'assessment', organizer: 'department' }, status: 'fail' },
+      { facts: { form: 'ranking', organizer: 'department' }, status: 'fail' },
+      // 不再单独组织考核评比: a department's 检查 is not barred here
+      { facts: { form: 'inspection', organizer: 'department' }, status: 'not-applicable' },
+      { facts: { organizer: 'department' }, status: 'unknown', missing: ['facts.form'] },
     ],
   },
   {
@@ -468,10 +487,14 @@ const TABLE: CheckCases[] = [
   {
     id: 'zhangjiakou.3.2.task-lists', city: 'zhangjiakou', kind: 'task', label: '（三）第二款',
     cases: [
-      { facts: { assignedBy: 'streetOffice', onAssistanceList: true }, status: 'pass' },
-      { facts: { assignedBy: 'townshipGovernment', onDutyList: false, onAssistanceList: false }, status: 'fail' },
-      { facts: { assignedBy: 'cityGovernment', onDutyList: false }, status: 'unknown' },
-      { facts: { assignedBy: 'enterprise' }, status: 'not-applicable' },
+      { facts: { assignee: 'community', assignedBy: 'streetOffice', onAssistanceList: true }, status: 'pass' },
+      // 准入制度 (same paragraph): an admitted task passes
+      { facts: { assignee: 'residentsCommittee', assignedBy: 'department', onDutyList: false, onAssistanceList: false, admissionApproved: true }, status: 'pass' },
+      { facts: { assignee: 'residentsCommittee', assignedBy: 'townshipGovernment', onDutyList: false, onAssistanceList: false, admissionApproved: false }, status: 'fail' },
+      { facts: { assignee: 'community', assignedBy: 'cityGovernment', onDutyList: false }, status: 'unknown' },
+      { facts: { assignee: 'community', assignedBy: 'enterprise' }, status: 'not-applicable' },
+      // 基层群众自治组织: the community service body is not one
+      { facts: { assignee: 'communityServiceBody', assignedBy: 'department', onDutyList: false }, status: 'not-applicable' },
     ],
   },
   {
@@ -494,9 +517,14 @@ const TABLE: CheckCases[] = [
   {
     id: 'zhangjiakou.3.4.registration-visits', city: 'zhangjiakou', kind: 'orgRegistration', label: '（三）第四款',
     cases: [
-      { facts: { visits: 1 }, status: 'pass', expected: 1, actual: 1 },
-      { facts: { visits: 2 }, status: 'fail', expected: 1, actual: 2 },
-      { facts: {}, status: 'unknown' },
+      { facts: { eligible: true, visits: 1 }, status: 'pass', expected: 1, actual: 1 },
+      // 0: fully online
+      { facts: { eligible: true, visits: 0 }, status: 'pass', expected: 1, actual: 0 },
+      { facts: { eligible: true, visits: 2 }, status: 'fail', expected: 1, actual: 2 },
+      { facts: { eligible: true }, status: 'unknown', missing: ['facts.visits'] },
+      { facts: { visits: 3 }, status: 'unknown', missing: ['facts.eligible'] },
+      // 对符合条件的社区公益性组织: an ineligible one is not this paragraph's
+      { facts: { eligible: false, visits: 3 }, status: 'not-applicable' },
     ],
   },
   {

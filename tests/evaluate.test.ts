@@ -117,11 +117,49 @@ describe('evaluate', () => {
   });
 
   it('cites the liability article where the law names one', async () => {
-    const result = await evaluate({ id: 'l', city: 'tonghua', kind: 'task', asOf: '2024-01-01', facts: { onAssistanceList: true, writtenCommission: false } });
-    const finding = result.findings.find((f) => f.ruleId === 'tonghua.18.2.assistance-commission')!;
+    const result = await evaluate({ id: 'l', city: 'tonghua', kind: 'task', asOf: '2024-01-01', facts: { assignedBy: 'department', onDutyList: false, onAssistanceList: false } });
+    const finding = result.findings.find((f) => f.ruleId === 'tonghua.18.3.task-lists')!;
     expect(finding.citation.liability).toMatchObject({ article: 41, label: '第四十一条' });
     expect(finding.citation.liability?.text).toContain('第十八条');
   });
+
+  it.each(['compiled', 'json-rules-engine'] as const)(
+    'cites Tonghua 第四十一条 for 第十八条第三款 only when a department assigned the task (liabilityWhen; %s)',
+    async (engine) => {
+      const evaluator = createEvaluator({ engine });
+      const citationFor = async (facts: Record<string, unknown>) =>
+        (await evaluator.evaluate({ id: 'l', city: 'tonghua', kind: 'task', asOf: '2024-01-01', facts })).findings.find(
+          (f) => f.ruleId === 'tonghua.18.3.task-lists',
+        )!.citation;
+      const lists = { onDutyList: false, onAssistanceList: false };
+      expect((await citationFor({ ...lists, assignedBy: 'department' })).liability?.article).toBe(41);
+      expect((await citationFor({ ...lists, assignedBy: 'districtGovernment' })).liability).toBeUndefined();
+      expect((await citationFor(lists)).liability).toBeUndefined();
+      expect((await citationFor({ ...lists, assignedBy: 'districtGovernment' })).label).toBe('第十八条第三款');
+    },
+  );
+
+  it('cites no liability for Tonghua 18.2 and 8.2 (第四十一条 and 第四十条 do not name them)', async () => {
+    const task = await evaluate({ id: 'l', city: 'tonghua', kind: 'task', asOf: '2024-01-01', facts: { onAssistanceList: true, writtenCommission: false } });
+    expect(task.findings.find((f) => f.ruleId === 'tonghua.18.2.assistance-commission')!.citation.liability).toBeUndefined();
+    const project = await evaluate({ id: 'p', city: 'tonghua', kind: 'residentialProject', asOf: '2024-01-01', facts: { isNew: true } });
+    expect(project.findings.find((f) => f.ruleId === 'tonghua.8.2.facility-sync')!.citation.liability).toBeUndefined();
+  });
+
+  it.each(['grid', 'task', 'inspection', 'certificateRequest', 'gridCase', 'compound'] as const)(
+    'makes Tonghua checks of a rural %s not binding (第四十四条 参照), an urban one binding',
+    async (kind) => {
+      const binding = async (setting?: 'rural') => {
+        const record: unknown = { id: 'r', city: 'tonghua', kind, asOf: '2024-01-01', facts: setting ? { setting } : {} };
+        return (await evaluate(record)).findings.map((f) => f.binding);
+      };
+      const rural = await binding('rural');
+      const urban = await binding();
+      expect(rural.length).toBeGreaterThan(0);
+      expect(rural.every((b) => b === false)).toBe(true);
+      expect(urban.every((b) => b === true)).toBe(true);
+    },
+  );
 
   it('applies an interpretation override: a tolerance of 0.1 makes 340 households too many', async () => {
     const record = { id: 'g', city: 'shenyang', kind: 'grid', facts: { households: 340 } };

@@ -13,6 +13,8 @@ export interface CompiledCheck {
   check: CheckEntry;
   rule: Rule;
   citation: Citation;
+  /** With `liabilityWhen`: the rule of that condition, and the citation without the liability. */
+  liability?: { rule: Rule; citationWithout: Citation };
 }
 
 export interface CompiledNonBinding {
@@ -69,6 +71,12 @@ export function citationFor(file: RuleFile, article: CatalogueArticle, check: Ch
   return deepFreeze(citation);
 }
 
+/** The same citation without its liability article (for a record `liabilityWhen` does not reach). */
+export function withoutLiability(citation: Citation): Citation {
+  const { liability: _liability, ...rest } = citation;
+  return deepFreeze(rest);
+}
+
 /**
  * Compiles a city's checks for every kind. `overrides` maps check id → parameter → value; an
  * unknown check id or parameter is an error, so a typo in an override cannot pass silently.
@@ -92,7 +100,18 @@ export function compileRuleFile(
       const check = resolveParameters(raw, overrides[raw.id]);
       const rule = new Rule({ name: check.name, conditions: check.conditions, event: check.event });
       engine.addRule(rule);
-      slot(check.kind).checks.push({ check, rule, citation: citationFor(file, article, check) });
+      const citation = citationFor(file, article, check);
+      const compiled: CompiledCheck = { check, rule, citation };
+      if (check.liabilityWhen !== undefined) {
+        const when = new Rule({
+          name: `${check.name}.liabilityWhen`,
+          conditions: { all: [check.liabilityWhen] } as Rule['conditions'],
+          event: { type: 'liability' },
+        });
+        engine.addRule(when);
+        compiled.liability = { rule: when, citationWithout: withoutLiability(citation) };
+      }
+      slot(check.kind).checks.push(compiled);
     }
   }
   for (const [index, exception] of (file.nonBinding ?? []).entries()) {
