@@ -72,8 +72,8 @@ function expectWellFormedXml(text: string): void {
 }
 
 const line = (record: object): string => JSON.stringify(record);
-const passing = line({ id: 'ZJK-R-1', city: 'zhangjiakou', kind: 'orgRegistration', asOf: '2024-04-02', facts: { visits: 1 } });
-const violation = line({ id: 'ZJK-R-2', city: 'zhangjiakou', kind: 'orgRegistration', asOf: '2024-04-02', facts: { visits: 3 } });
+const passing = line({ id: 'ZJK-R-1', city: 'zhangjiakou', kind: 'orgRegistration', asOf: '2024-04-02', facts: { eligible: true, visits: 1 } });
+const violation = line({ id: 'ZJK-R-2', city: 'zhangjiakou', kind: 'orgRegistration', asOf: '2024-04-02', facts: { eligible: true, visits: 3 } });
 const warning = line({ id: 'ZJK-C-1', city: 'zhangjiakou', kind: 'community', asOf: '2024-03-01', facts: { gridLevels: ['community', 'compound', 'building'] } });
 const invalid = line({ id: 'ZJK-R-3', city: 'zhangjiakou', kind: 'orgRegistration', asOf: '2024-04-02', facts: { visits: -1 } });
 
