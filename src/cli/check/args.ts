@@ -14,7 +14,7 @@ members and trailing garbage read like zcat). "-" or no FILE reads standard inpu
 named. UTF-8, with or without BOM; LF, CRLF or CR line ends.
 
 Options:
-  -f, --format FORMAT     table | ndjson | json | csv | junit
+  -f, --format FORMAT     table | ndjson | json | csv | junit | html
                           (default: table when stdout is a terminal and no --out, else ndjson)
   -o, --out FILE          write the report to FILE (atomically: a temporary file beside it is
                           renamed at the end; an interrupted run leaves nothing at FILE)
@@ -48,6 +48,7 @@ Exit codes:
 Examples:
   shequ-rules check fixtures/batch.ndjson
   shequ-rules check records/*.ndjson.gz --format csv --out report.csv --as-of 2024-03-01
+  shequ-rules check fixtures/batch.ndjson --format html --out report.html
   zcat batch.ndjson.gz | shequ-rules check - --city tonghua --format junit > junit.xml
 `;
 
@@ -58,7 +59,7 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
 （按内容识别）。"-" 或不给文件时读取标准输入。UTF-8，可带 BOM；LF 或 CRLF 换行。
 
 选项：
-  -f, --format 格式       table | ndjson | json | csv | junit
+  -f, --format 格式       table | ndjson | json | csv | junit | html
                           （默认：标准输出是终端且没有 --out 时为 table，否则为 ndjson）
   -o, --out 文件          把报告写入文件（原子写入：先写旁边的临时文件，结束时改名；中断时不留文件）
       --as-of YYYY-MM-DD  没有 asOf 的记录所用的情况日期（默认今天）
@@ -82,6 +83,7 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
 
 示例：
   shequ-rules check fixtures/batch.ndjson --lang zh
+  shequ-rules check fixtures/batch.ndjson --format html --out report.html
   zcat batch.ndjson.gz | shequ-rules check - --city tonghua --format junit > junit.xml
 `;
 
