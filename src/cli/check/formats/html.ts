@@ -147,7 +147,8 @@ function barChart(rows: Array<{ label: string; parts: number[] }>, partNames: st
   const legend = partNames
     .map((name, p) => `<rect x="${labelWidth + p * 170}" y="${rows.length * rowHeight + 12}" width="12" height="12" fill="${colors[p]}"/><text x="${labelWidth + p * 170 + 16}" y="${rows.length * rowHeight + 22}">${esc(name)}</text>`)
     .join('');
-  return `<svg id="${id}" class="chart" role="img" viewBox="0 0 ${labelWidth + barWidth + 60} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">${bars}${legend}</svg>`;
+  const width = labelWidth + Math.max(barWidth + 60, partNames.length * 170 + 20);
+  return `<svg id="${id}" class="chart" role="img" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">${bars}${legend}</svg>`;
 }
 
 const COLORS = ['#c0392b', '#e8a09a', '#d68910', '#f5cba7'];
