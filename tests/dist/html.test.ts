@@ -102,7 +102,7 @@ describe('the HTML report in Chromium', () => {
     const out = join(root, 'bench', 'out');
     await mkdir(out, { recursive: true });
     await page.locator('#cited-close').click();
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(out, 'report.png'), fullPage: false });
     expect(problems).toEqual([]);
     expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
