@@ -24,7 +24,7 @@ describe('parseCheckArgs', () => {
   });
 
   it.each([
-    [['--format', 'xml'], /--format must be one of table, ndjson, json, csv, junit \(got 'xml'\)/],
+    [['--format', 'xml'], /--format must be one of table, ndjson, json, csv, junit, html \(got 'xml'\)/],
     [['--city', 'beijing'], /--city must be one of shenyang, dalian, guiyang, tonghua, zhangjiakou/],
     [['--fail-on', 'error'], /--fail-on must be one of violation, warning, never/],
     [['--as-of', '2023-02-29'], /--as-of must be a real calendar date/],

@@ -310,7 +310,7 @@ function page(s: CheckSummary, lang: Lang, t: Record<string, string>, d: PageDat
 body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:24px;color:#222;max-width:1200px}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
 .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:90px}
-.card .n{display:block;font-size:22px;font-weight:600}.card .l{color:#666;font-size:13px}
+.card .n{display:block;font-size:22px;font-weight:bold}.card .l{color:#666;font-size:13px}
 .chart text{font-size:12px;fill:#333}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 th{cursor:pointer;background:#f6f6f6;user-select:none}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
