@@ -16,7 +16,7 @@ export interface CityCoverage {
  *
  * @example
  * checkCoverage().find((c) => c.city === 'guiyang')
- * //=> { city: 'guiyang', articles: 47, withChecks: 10, checks: 12, withoutChecks: { principle: 3, … } }
+ * //=> { city: 'guiyang', articles: 47, withChecks: 25, checks: 30, withoutChecks: { principle: 3, definition: 5, … } }
  */
 export function checkCoverage(): CityCoverage[] {
   return CITY_KEYS.map((city) => {
