@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CITY_KEYS, RECORD_KINDS, type CityKey, type RecordKind, type ValidationIssue } from '../types.js';
 import { closestWord, describeValue, lenientObject } from './common.js';
 import { buildFactsSchemas } from './facts.js';
-import { describeValueZh, localizeIssue, recordIssue, unknownKeyIssue } from './issueText.js';
+import { describeValueZh, localizeIssue, recordIssue, schemaAt, unknownKeyIssue } from './issueText.js';
 import { buildRecordSchemas, recordSchemas, type RecordSchemas, type ShequRecord } from './record.js';
 
 export interface ValidateRecordOptions {
@@ -252,27 +252,6 @@ function describeContainer(path: readonly Segment[], kind: RecordKind | undefine
 
 /** The member names of the object schema found by following `path` from `root`. */
 function allowedKeysAt(root: z.core.$ZodType, path: readonly Segment[]): string[] {
-  let schema: z.core.$ZodType | undefined = unwrap(root);
-  for (const segment of path) {
-    if (schema instanceof z.ZodObject && typeof segment === 'string') {
-      const shape: Record<string, z.core.$ZodType> = schema.shape;
-      schema = Object.hasOwn(shape, segment) ? shape[segment] : undefined;
-    } else if (schema instanceof z.ZodArray && typeof segment === 'number') {
-      schema = schema.element;
-    } else {
-      schema = undefined;
-    }
-    if (schema === undefined) return [];
-    schema = unwrap(schema);
-  }
+  const schema = schemaAt(root, path);
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
-
-/** Looks through optional / default / prefault wrappers to the schema they wrap. */
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPrefault) {
-    current = current.unwrap();
-  }
-  return current;
 }
