@@ -51,6 +51,13 @@ const check = z
       )
       .optional(),
     note: z.string().min(1).regex(/^[^\n]*$/, 'one line').optional(),
+    concept: z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'a kebab-case concept name').optional(),
+    differsBecause: z
+      .strictObject({
+        quotes: z.array(z.string().min(1)).min(1),
+        note: z.string().min(1).regex(/^[^\n]*$/, 'one line'),
+      })
+      .optional(),
     message: z.strictObject({ fail: localized, pass: localized.optional() }),
     conditions: z.strictObject({
       all: z.tuple([
@@ -61,7 +68,8 @@ const check = z
     event: z.strictObject({ type: z.string(), params: z.record(z.string(), z.unknown()).optional() }),
   })
   .refine((c) => c.id === c.name, 'name equals id')
-  .refine((c) => c.liabilityWhen === undefined || c.liability !== undefined, 'liabilityWhen needs liability');
+  .refine((c) => c.liabilityWhen === undefined || c.liability !== undefined, 'liabilityWhen needs liability')
+  .refine((c) => c.differsBecause === undefined || c.concept !== undefined, 'differsBecause needs concept');
 
 const text = z.string().min(1);
 const item = z.strictObject({ number: z.number().int().positive(), label: text, text, sourceText: text.optional() });

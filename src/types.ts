@@ -186,6 +186,14 @@ export interface CheckEntry {
   parameters?: Record<string, InterpretationParameter>;
   /** One line for a reviewer: what of the cited paragraph the check leaves out, or whose duty it reads. */
   note?: string;
+  /**
+   * The concept several cities' laws share (task-lists, grid-staffing, consultation-body,
+   * resident-convention, funding-budgeted, facility-sync): the checks of one concept read the same
+   * facts in the same way unless a check carries `differsBecause` (tests/crossCity.test.ts).
+   */
+  concept?: string;
+  /** Why this city's reading of its concept differs: words of the cited paragraph, and one line. */
+  differsBecause?: { quotes: string[]; note: string };
   /** Message templates; placeholders {expected} {actual} {detail}. */
   message: { fail: { zh: string; en: string }; pass?: { zh: string; en: string } };
   conditions: { all: [ConditionJson & { name: 'appliesWhen' }, ConditionJson & { name: 'passesWhen' }] };
