@@ -7,7 +7,7 @@
 import { isBefore } from 'date-fns/isBefore';
 import { parseISO } from 'date-fns/parseISO';
 import { Almanac, type RuleResult } from 'json-rules-engine';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getRuleFile } from './catalogue/ruleFiles.js';
 import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
 import { refToPath, resolvePath } from './engine/factPath.js';

@@ -2,7 +2,7 @@
  * The shape of `rules/<city>.json`, as a zod schema: the tests parse every bundled rule file with
  * it, and an app that edits or adds rule files can do the same.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CITY_KEYS, RECORD_KINDS } from './types.js';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

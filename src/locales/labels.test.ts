@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { factsSchemas } from '../schema/facts.js';
 import { CITY_KEYS, RECORD_KINDS } from '../types.js';
 import { factLabelEntry, factKey, labelFact, labelValue, langFromEnv, valueLabelEntry } from './label.js';

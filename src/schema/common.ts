@@ -3,7 +3,7 @@
  * and what came ("expected integer >= 0, got -3"), and the object factory that decides whether
  * unknown keys are errors (strict) or dropped (lenient).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How an issue looks to an error function: zod's raw issue (it carries the offending input). */
 type RawIssue = z.core.$ZodRawIssue;

@@ -3,7 +3,7 @@
  * fact is optional (absent = unknown to the checks), inside object facts too; the members of array
  * elements (`areaSqm`, `year`, `amountYuan`) and both members of `workerPay` are required.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RecordKind } from '../types.js';
 import {
   arrayOf,

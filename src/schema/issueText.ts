@@ -3,7 +3,7 @@
  * text is the error's `message` (kept for compatibility); the Chinese one is rendered from the same
  * facts: the field's label, what the schema expects there, and the value that came.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { labelFact, labelValue } from '../locales/label.js';
 import { KIND_LABELS } from '../locales/labels.js';
 import type { ValidationCode, ValidationIssue } from '../types.js';

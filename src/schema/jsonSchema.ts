@@ -2,7 +2,7 @@
  * The record's JSON Schema (draft 2020-12), generated from the zod schemas so the two cannot
  * disagree. Input side: defaulted facts (`setting`, `type`) and `facts` itself are optional.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordSchema } from './record.js';
 
 /** Where the published file lives in the package (`shequ-rules/schema/record.schema.json`). */

@@ -2,7 +2,7 @@
  * The record envelope (`id`, `city`, `kind`, `asOf`, `facts`) and one record schema per kind; the
  * public `recordSchema` is their discriminated union on `kind`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CITY_KEYS, RECORD_KINDS, type RecordKind } from '../types.js';
 import { calendarDate, expecting, objectOf, oneOf, strictObject, type ObjectFactory } from './common.js';
 import { factsSchemas, type FactsSchemas } from './facts.js';

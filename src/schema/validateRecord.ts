@@ -2,7 +2,7 @@
  * `validateRecord`: one submitted value in, a typed record or a list of errors out. Total (never
  * throws) and cheap: every schema is built once, here at module level.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CITY_KEYS, RECORD_KINDS, type CityKey, type RecordKind, type ValidationIssue } from '../types.js';
 import { closestWord, describeValue, lenientObject } from './common.js';
 import { buildFactsSchemas } from './facts.js';
