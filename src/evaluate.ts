@@ -12,6 +12,7 @@ import { getRuleFile } from './catalogue/ruleFiles.js';
 import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
 import { refToPath, resolvePath } from './engine/factPath.js';
 import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
+import { traceCondition } from './engine/trace.js';
 import { DERIVED_FACT_INSTANCES } from './engine/rulesEngine.js';
 import { compileEvaluator } from './evaluateCompiled.js';
 import { en } from './locales/en.js';
@@ -28,7 +29,10 @@ import {
   type CheckId,
   type CityKey,
   type EvaluationResult,
+  type ExplainedEvaluationResult,
+  type ExplainedFinding,
   type Finding,
+  type FindingTrace,
   type LocalizedText,
   type RecordKind,
   type RuleFile,
@@ -55,6 +59,8 @@ const evaluateOptionsSchema = z.strictObject({
    * `json-rules-engine` (the reference path, asynchronous; `evaluateSync` is not available).
    */
   engine: z.enum(['compiled', 'json-rules-engine']).optional(),
+  /** Give every evaluated finding its `trace`: the check's condition tree with each node's truth. */
+  explain: z.boolean().optional(),
 });
 
 /**
@@ -79,7 +85,16 @@ export interface EvaluateOptions {
    * `json-rules-engine` (the reference path, asynchronous; `evaluateSync` is not available).
    */
   engine?: 'compiled' | 'json-rules-engine';
+  /**
+   * Give every evaluated finding its `trace`: both conditions of the check as evaluated, each
+   * node with its truth, each comparison with its fact, operator, compared and actual value.
+   * Costs a second evaluation of each check; off by default.
+   */
+  explain?: boolean;
 }
+
+/** Options that ask for traces: the findings are typed `ExplainedFinding`. */
+export type ExplainOptions = EvaluateOptions & { explain: true };
 
 /**
  * Input whose type does not claim a record kind (`unknown`, parsed JSON, `kind: string`): checked at
@@ -91,16 +106,24 @@ export type UncheckedRecord<T> = T extends { kind: infer K } ? (string extends K
 /** The result type for a typed record: its findings' `ruleId` is a check of its city and kind. */
 export type EvaluationResultFor<R extends ShequRecordInput> = EvaluationResult<CheckIdOf<R['city'], R['kind']>>;
 
-export interface Evaluator {
+/** The same with `explain: true`: findings with their trace. */
+export type ExplainedEvaluationResultFor<R extends ShequRecordInput> = ExplainedEvaluationResult<CheckIdOf<R['city'], R['kind']>>;
+
+/** An evaluator; `Evaluator<true>` (from `createEvaluator({ explain: true })`) traces its findings. */
+export interface Evaluator<Explain extends boolean = false> {
   /** Never throws for any input: an invalid record gives `{ valid: false, errors }`. */
-  evaluate<const R extends ShequRecordInput>(record: R & ShequRecordInput): Promise<EvaluationResultFor<R>>;
-  evaluate<const T>(record: T & UncheckedRecord<T>): Promise<EvaluationResult>;
+  evaluate<const R extends ShequRecordInput>(
+    record: R & ShequRecordInput,
+  ): Promise<Explain extends true ? ExplainedEvaluationResultFor<R> : EvaluationResultFor<R>>;
+  evaluate<const T>(record: T & UncheckedRecord<T>): Promise<Explain extends true ? ExplainedEvaluationResult : EvaluationResult>;
   /**
    * The same result, synchronously (the compiled engine). Throws only when the evaluator was
    * created with `engine: 'json-rules-engine'`, which cannot run synchronously.
    */
-  evaluateSync<const R extends ShequRecordInput>(record: R & ShequRecordInput): EvaluationResultFor<R>;
-  evaluateSync<const T>(record: T & UncheckedRecord<T>): EvaluationResult;
+  evaluateSync<const R extends ShequRecordInput>(
+    record: R & ShequRecordInput,
+  ): Explain extends true ? ExplainedEvaluationResultFor<R> : EvaluationResultFor<R>;
+  evaluateSync<const T>(record: T & UncheckedRecord<T>): Explain extends true ? ExplainedEvaluationResult : EvaluationResult;
 }
 
 /**
@@ -250,6 +273,12 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
   };
 }
 
+/** The trace of a rule result: both named conditions as json-rules-engine evaluated them. */
+function traceOf(result: RuleResult, facts: Record<string, unknown>): FindingTrace {
+  const { applies, passes } = topLevel(result);
+  return { appliesWhen: traceCondition(applies, facts), passesWhen: traceCondition(passes, facts) };
+}
+
 function notInForce(compiled: CompiledCheck, ctx: FindingContext, asOf: string): Finding {
   const { title, inForceFrom } = ctx.file.law;
   return {
@@ -278,13 +307,16 @@ function inForceOn(file: RuleFile, asOf: string): boolean {
  * // result.findings.find(f => f.ruleId === 'shenyang.10.1.facility-area')
  * //   → { status: 'fail', expected: 620, actual: 610, citation: { label: '第十条第一款', … }, … }
  */
-export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
+export function createEvaluator(options: ExplainOptions): Evaluator<true>;
+export function createEvaluator(options?: EvaluateOptions): Evaluator;
+export function createEvaluator(options: EvaluateOptions = {}): Evaluator | Evaluator<true> {
   const {
     asOf: defaultAsOf,
     timeZone = DEFAULT_TIME_ZONE,
     parameters = {},
     allowUnknownKeys = false,
     engine: engineChoice = 'compiled',
+    explain: traced = false,
   } = parseOptions(options);
   const files = CITY_KEYS.map((city) => getRuleFile(city));
   const knownIds = checkIds(files);
@@ -307,7 +339,8 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
       const validation = validateRecord(input, { allowUnknownKeys });
       if (!validation.ok) return invalidResult(validation);
       const record = validation.record;
-      return core.evaluateValid(record, () => record.asOf ?? defaultAsOf ?? today(timeZone));
+      const asOf = () => record.asOf ?? defaultAsOf ?? today(timeZone);
+      return traced ? core.explainValid(record, asOf) : core.evaluateValid(record, asOf);
     };
     // One implementation behind both overloads: the typed one only narrows the result's ruleIds.
     return {
@@ -344,7 +377,9 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator {
     const ctx: FindingContext = { record, file, binding, withoutLiability };
     if (!inForceOn(file, asOf)) return { ...header, findings: kind.checks.map((c) => notInForce(c, ctx, asOf)) };
     const results = await Promise.all(kind.checks.map((c) => (c.rule as unknown as EvaluableRule).evaluate(almanac)));
-    return { ...header, findings: kind.checks.map((c, i) => findingFrom(c, results[i]!, ctx)) };
+    const findings = kind.checks.map((c, i) => findingFrom(c, results[i]!, ctx));
+    if (!traced) return { ...header, findings };
+    return { ...header, findings: findings.map((finding, i): ExplainedFinding => ({ ...finding, trace: traceOf(results[i]!, facts) })) };
   }
 
   return {
@@ -374,8 +409,13 @@ const evaluatorsByOptions = new Map<string, Evaluator>();
  */
 export async function evaluate<const R extends ShequRecordInput>(
   record: R & ShequRecordInput,
+  options: ExplainOptions,
+): Promise<ExplainedEvaluationResultFor<R>>;
+export async function evaluate<const R extends ShequRecordInput>(
+  record: R & ShequRecordInput,
   options?: EvaluateOptions,
 ): Promise<EvaluationResultFor<R>>;
+export async function evaluate<const T>(record: T & UncheckedRecord<T>, options: ExplainOptions): Promise<ExplainedEvaluationResult>;
 export async function evaluate<const T>(record: T & UncheckedRecord<T>, options?: EvaluateOptions): Promise<EvaluationResult>;
 export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<EvaluationResult> {
   return evaluatorFor(options).evaluate(record);
@@ -392,8 +432,13 @@ export async function evaluate(record: unknown, options?: EvaluateOptions): Prom
  */
 export function evaluateSync<const R extends ShequRecordInput>(
   record: R & ShequRecordInput,
+  options: ExplainOptions,
+): ExplainedEvaluationResultFor<R>;
+export function evaluateSync<const R extends ShequRecordInput>(
+  record: R & ShequRecordInput,
   options?: EvaluateOptions,
 ): EvaluationResultFor<R>;
+export function evaluateSync<const T>(record: T & UncheckedRecord<T>, options: ExplainOptions): ExplainedEvaluationResult;
 export function evaluateSync<const T>(record: T & UncheckedRecord<T>, options?: EvaluateOptions): EvaluationResult;
 export function evaluateSync(record: unknown, options?: EvaluateOptions): EvaluationResult {
   return evaluatorFor(options).evaluateSync(record);

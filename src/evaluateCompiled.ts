@@ -12,6 +12,7 @@ import { deepFreeze } from './util/deepFreeze.js';
 import { refToPath } from './engine/factPath.js';
 import { explain, judge, type Judgement } from './engine/kleene.js';
 import { resolveParameters } from './engine/parameters.js';
+import { traceCondition } from './engine/trace.js';
 import { engineOperator } from './engine/rulesEngine.js';
 import { wordDetail } from './locales/detail.js';
 import { en } from './locales/en.js';
@@ -26,7 +27,10 @@ import type {
   Citation,
   CityKey,
   EvaluationResult,
+  ExplainedEvaluationResult,
+  ExplainedFinding,
   Finding,
+  FindingTrace,
   LocalizedText,
   RecordKind,
   RuleFile,
@@ -283,6 +287,19 @@ function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boole
 export interface CompiledEvaluatorCore {
   /** Findings for a validated record, its `asOf` resolved. */
   evaluateValid(record: ShequRecord, asOf: () => string): EvaluationResult;
+  /**
+   * The same findings, each evaluated one more time to trace it (`explain: true`). Apart from the
+   * trace, the findings are `evaluateValid`'s: the trace is kept off that path.
+   */
+  explainValid(record: ShequRecord, asOf: () => string): ExplainedEvaluationResult;
+}
+
+/** The trace of one check on a record: both conditions evaluated afresh (the trees are reused per record). */
+function traceCheck(c: CompiledCheckClosure, facts: Record<string, unknown>): FindingTrace {
+  c.applies.evaluate(facts);
+  const appliesWhen = traceCondition(c.applies.tree, facts);
+  c.passes.evaluate(facts);
+  return { appliesWhen, passesWhen: traceCondition(c.passes.tree, facts) };
 }
 
 /** Compiles every city's checks (with caller overrides) once. */
@@ -294,7 +311,17 @@ export function compileEvaluator(
   const cities = new Map<CityKey, CompiledCity>();
   for (const file of files) cities.set(file.city, compileCity(file, parameters, engine));
 
-  return {
+  const core: CompiledEvaluatorCore = {
+    explainValid(record, asOfOf) {
+      const result = core.evaluateValid(record, asOfOf);
+      if (!result.valid) return result;
+      const checks = cities.get(record.city)!.kinds.get(record.kind)?.checks ?? EMPTY;
+      const facts = record.facts as Record<string, unknown>;
+      const findings = result.findings.map((finding, i): ExplainedFinding =>
+        finding.status === 'not-applicable' && finding.reason === 'not-in-force' ? finding : { ...finding, trace: traceCheck(checks[i]!, facts) },
+      );
+      return { ...result, findings };
+    },
     evaluateValid(record, asOfOf) {
       const city = cities.get(record.city)!;
       const kind = city.kinds.get(record.kind) ?? NO_CHECKS;
@@ -336,4 +363,5 @@ export function compileEvaluator(
       return { recordId: record.id, city: record.city, kind: record.kind, valid: true, findings };
     },
   };
+  return core;
 }

@@ -12,6 +12,8 @@ export {
   type EvaluateOptions,
   type EvaluationResultFor,
   type Evaluator,
+  type ExplainedEvaluationResultFor,
+  type ExplainOptions,
   type ParameterOverrides,
   type UncheckedRecord,
 } from './evaluate.js';

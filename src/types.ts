@@ -284,6 +284,76 @@ export type Finding<Id extends string = CheckId> =
   | UnknownFinding<Id>
   | NotApplicableFinding<Id>;
 
+// ---------------------------------------------------------------------------------------------
+// Traces (`explain: true`)
+
+/** A condition's three-valued truth: `'unknown'` when an absent fact leaves it undecided. */
+export type TraceTruth = boolean | 'unknown';
+
+/** A fact a condition reads, as in the rule file: a record fact (with a path into it) or a derived fact with its params. */
+export interface TracedFact {
+  fact: string;
+  /** JSONPath into the fact, e.g. `$.plan` for `facts.emergency.plan`. */
+  path?: string;
+  /** A derived fact's params, e.g. `{ of: { fact: 'households' }, rate: 40, per: 100 }`. */
+  params?: Record<string, unknown>;
+}
+
+/** One comparison as evaluated on the record. */
+export interface LeafTrace extends TracedFact {
+  operator: string;
+  /**
+   * The value compared against, parameters substituted; a fact reference's value when the rule
+   * compares with another fact (see `valueFact`). Absent when that fact is absent.
+   */
+  value?: unknown;
+  /** The fact `value` was read from, when the rule compares with another fact. */
+  valueFact?: TracedFact;
+  /** The fact's value on the record; absent when the record lacks it. */
+  actual?: unknown;
+  truth: TraceTruth;
+  /** For an unknown leaf: the absent fact paths that leave it undecided (`facts.households`). */
+  missing?: string[];
+}
+
+export interface AllTrace {
+  all: ConditionTrace[];
+  truth: TraceTruth;
+}
+
+export interface AnyTrace {
+  any: ConditionTrace[];
+  truth: TraceTruth;
+}
+
+export interface NotTrace {
+  not: ConditionTrace;
+  truth: TraceTruth;
+}
+
+/** A check's condition tree as evaluated: every node with its Kleene truth. */
+export type ConditionTrace = AllTrace | AnyTrace | NotTrace | LeafTrace;
+
+/**
+ * Why a finding came out as it did: both named parts of the check's conditions, evaluated. The
+ * finding's status follows from the two truths: `appliesWhen` false → not-applicable; unknown →
+ * unknown; true → `passesWhen` true, false, unknown → pass, fail, unknown.
+ */
+export interface FindingTrace {
+  appliesWhen: ConditionTrace;
+  passesWhen: ConditionTrace;
+}
+
+/**
+ * A finding of an evaluator created with `explain: true`: the same finding with its `trace`. Every
+ * finding whose conditions were evaluated has one; a not-in-force finding (nothing evaluated) none.
+ */
+export type ExplainedFinding<Id extends string = CheckId> =
+  | (PassFinding<Id> & { trace: FindingTrace })
+  | (FailFinding<Id> & { trace: FindingTrace })
+  | (UnknownFinding<Id> & { trace: FindingTrace })
+  | (NotApplicableFinding<Id> & { trace?: FindingTrace });
+
 /** What went wrong, as a stable code an app can branch on. */
 export type ValidationCode =
   | 'not-a-record'
@@ -311,13 +381,13 @@ export interface ValidationIssue {
 }
 
 /** A record that passed validation: one finding per check of its city and kind. */
-export interface ValidEvaluationResult<Id extends string = CheckId> {
+export interface ValidEvaluationResult<Id extends string = CheckId, F = Finding<Id>> {
   recordId: string;
   city: CityKey;
   kind: RecordKind;
   valid: true;
   errors?: never;
-  findings: Finding<Id>[];
+  findings: F[];
 }
 
 /** A record that failed validation: the errors (field and message), no findings. */
@@ -333,3 +403,8 @@ export interface InvalidEvaluationResult {
 
 /** What `evaluate` returns, a union on `valid`. */
 export type EvaluationResult<Id extends string = CheckId> = ValidEvaluationResult<Id> | InvalidEvaluationResult;
+
+/** What an evaluator with `explain: true` returns: findings with their `trace`. */
+export type ExplainedEvaluationResult<Id extends string = CheckId> =
+  | ValidEvaluationResult<Id, ExplainedFinding<Id>>
+  | InvalidEvaluationResult;

@@ -12,7 +12,10 @@ import {
   type CityKey,
   type EvaluateOptions,
   type EvaluationResult,
+  type ExplainedEvaluationResult,
   type Finding,
+  type FindingTrace,
+  evaluateSync,
   type NotApplicableReason,
   type RecordKind,
   type ValidationIssue,
@@ -98,5 +101,37 @@ describe('EvaluateOptions.parameters', () => {
     createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerence: 0.1 } } });
     // @ts-expect-error a value that is not a number
     createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerance: '10%' } } });
+  });
+});
+
+describe('explain', () => {
+  const record = { id: 'TH-G-1', city: 'tonghua', kind: 'grid', facts: { gridHeads: 1 } } as const;
+
+  it('types the trace only when explain is on', async () => {
+    const explained = await evaluate(record, { explain: true });
+    if (explained.valid) {
+      const finding = explained.findings[0]!;
+      if (finding.status === 'fail') expectTypeOf(finding.trace).toEqualTypeOf<FindingTrace>();
+      if (finding.status === 'not-applicable') expectTypeOf(finding.trace).toEqualTypeOf<FindingTrace | undefined>();
+      expectTypeOf(finding.ruleId).toEqualTypeOf<CheckIdOf<'tonghua', 'grid'>>();
+    }
+    const plain = evaluateSync(record);
+    // @ts-expect-error no trace without explain
+    if (plain.valid) void plain.findings[0]!.trace;
+    const parsed: unknown = JSON.parse('{}');
+    expectTypeOf(createEvaluator({ explain: true }).evaluateSync(parsed)).toEqualTypeOf<ExplainedEvaluationResult>();
+    expectTypeOf(createEvaluator({ explain: false }).evaluateSync(parsed)).toEqualTypeOf<EvaluationResult>();
+  });
+
+  it('types every node of the trace with its truth', () => {
+    const trace = {} as FindingTrace;
+    expectTypeOf(trace.passesWhen.truth).toEqualTypeOf<boolean | 'unknown'>();
+    const node = trace.passesWhen;
+    if ('all' in node) expectTypeOf(node.all).toEqualTypeOf<FindingTrace['passesWhen'][]>();
+    if ('operator' in node) {
+      expectTypeOf(node.fact).toEqualTypeOf<string>();
+      expectTypeOf(node.actual).toEqualTypeOf<unknown>();
+      expectTypeOf(node.missing).toEqualTypeOf<string[] | undefined>();
+    }
   });
 });
