@@ -8,7 +8,9 @@
  *   - records: every generated valid record evaluates valid, with one finding per check and no
  *     Infinity/NaN in any message;
  *   - arrays: a JSON array of records with cut elements read by the streaming reader gives every
- *     intact element, valid, with its index; random damage anywhere never throws;
+ *     intact element, valid, with its index, every cut one invalid at its index, and counts the cut
+ *     ones as undelimited — also when the elements list their keys in differing orders; random
+ *     damage anywhere never throws;
  *   - NDJSON: any bytes (BOM, CR, NUL, UTF-16, long lines) split into lines never throw and give
  *     at most one item per physical line.
  */
@@ -32,18 +34,42 @@ interface Section {
   property: (runs: number) => fc.IProperty<never> | fc.IPropertyWithHooks<never>;
 }
 
-function readArray(bytes: Buffer, chunk: number): InputItem[] {
+function readArray(bytes: Buffer, chunk: number): InputItem[] & { undelimited: number } {
   const reader = new JsonArrayReader('fuzz.json', { maxElementBytes: 1 << 20 });
   const items: InputItem[] = [];
   for (let at = 0; at < bytes.length; at += chunk) items.push(...reader.push(bytes.subarray(at, at + chunk)));
   items.push(...reader.end());
-  return items;
+  return Object.assign(items, { undelimited: reader.undelimited });
+}
+
+/** The record with its top-level keys rotated by `turn` (so any of them can come first). */
+function rotated(record: object, turn: number): object {
+  const entries = Object.entries(record);
+  const start = turn % entries.length;
+  return Object.fromEntries([...entries.slice(start), ...entries.slice(0, start)]);
+}
+
+/**
+ * The cut-elements invariant (issue #9): `texts` are the elements as written (element 0 whole),
+ * `cut[i]` whether element i was cut short. Every whole element comes back valid with its own
+ * index and value, every cut one invalid at its own index, nothing else, and the summary's
+ * undelimited count is the number of cut elements.
+ */
+function cutElementsHold(texts: string[], cut: boolean[], separator: string, chunk: number): boolean {
+  const items = readArray(Buffer.from(`[${texts.join(separator)}]`), chunk);
+  const indexes = items.flatMap((i) => (i.type !== 'unreadable' && i.index !== undefined ? [i.index] : []));
+  if (indexes.length !== texts.length || indexes.some((index, k) => index !== k)) return false;
+  if (items.undelimited !== cut.filter(Boolean).length) return false;
+  return items.every((item, index) => {
+    if (cut[index] === true) return item.type === 'unparsable' && item.undelimited === true;
+    return item.type === 'record' && JSON.stringify(item.value) === texts[index];
+  });
 }
 
 const sections: Section[] = [
   {
     name: 'library: evaluateSync(fc.anything())',
-    share: 0.4,
+    share: 0.3,
     tried: 'any JS value (objects, arrays, numbers, strings, null, undefined, -0, NaN, sparse arrays)',
     held: 'never threw; always valid:false with errors, or valid:true with findings',
     property: () =>
@@ -70,7 +96,7 @@ const sections: Section[] = [
     name: 'arrays: cut elements',
     share: 0.2,
     tried: 'JSON arrays of 1–12 records, one per line or inline, some elements cut short, read in random chunk sizes',
-    held: 'every intact element came back valid with its own index; no index twice',
+    held: 'every intact element came back valid with its own index, every cut one invalid at its index; undelimited = cut elements',
     property: () =>
       fc.property(
         fc.array(fc.tuple(recordArbitrary, fc.option(fc.nat(), { freq: 4 })), { minLength: 1, maxLength: 12 }),
@@ -83,14 +109,28 @@ const sections: Section[] = [
             const afterKey = text.indexOf(':') + 1;
             return text.slice(0, afterKey + (cut % (text.length - afterKey - 1)));
           });
-          const items = readArray(Buffer.from(`[${texts.join(separator)}]`), chunk);
-          const indexes = items.flatMap((i) => (i.type !== 'unreadable' && i.index !== undefined ? [i.index] : []));
-          if (new Set(indexes).size !== indexes.length) return false;
-          return elements.every(([record, cut], index) => {
-            if (cut !== null && index > 0) return true;
-            const found = items.find((i) => i.type === 'record' && i.index === index);
-            return found !== undefined && found.type === 'record' && JSON.stringify(found.value) === JSON.stringify(record);
+          return cutElementsHold(texts, elements.map(([, cut], index) => cut !== null && index > 0), separator, chunk);
+        },
+      ) as never,
+  },
+  {
+    name: 'arrays: cut elements, keys in any order',
+    share: 0.1,
+    tried: 'the same with each record\'s keys rotated (any envelope key first; the first element has them all)',
+    held: 'every intact element came back valid with its own index, every cut one invalid at its index; undelimited = cut elements',
+    property: () =>
+      fc.property(
+        fc.array(fc.tuple(recordArbitrary, fc.nat(), fc.option(fc.nat(), { freq: 4 })), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(',', ',\n', ',\r\n', ', '),
+        fc.integer({ min: 1, max: 4096 }),
+        (elements, separator, chunk) => {
+          const texts = elements.map(([record, turn, cut], index) => {
+            const text = JSON.stringify(rotated(index === 0 ? { asOf: '2024-01-01', facts: {}, ...record } : record, turn));
+            if (cut === null || index === 0) return text;
+            const afterKey = text.indexOf(':') + 1;
+            return text.slice(0, afterKey + (cut % (text.length - afterKey - 1)));
           });
+          return cutElementsHold(texts, elements.map(([, , cut], index) => cut !== null && index > 0), separator, chunk);
         },
       ) as never,
   },

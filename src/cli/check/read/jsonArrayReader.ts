@@ -9,13 +9,18 @@ import { describeByte, JsonValueScanner, type ScanOutcome } from './jsonScanner.
  * A broken element never hides the others. Each element is scanned strictly (a raw line end in a
  * string, a missing ':' or ',' are errors at the byte where they occur); on an error the reader
  * looks, from just after the start of the broken element, for the next place where an element
- * plausibly starts — an opening '{' after a ',' that begins with the same first key as the
- * elements read so far (`{"id"` for records) — and resumes there once a whole element parses from
- * it and is followed by ',' or ']'. The text it skipped is reported as one invalid item (flagged
- * `undelimited`) carrying the index the element had.
+ * plausibly starts — an opening '{' that begins with one of the first keys of the elements read so
+ * far (`{"id"` for records) — and resumes there once a whole element parses from it and is
+ * followed by ',' or ']'. An object after a ',' with another first key is taken for an element
+ * only if most of its keys are keys the elements have (`{"city":…,"id":…}`, not the `{"year":…}`
+ * of a nested list), so elements whose keys come in differing orders keep their indexes too. The
+ * text it skipped is reported as one invalid item (flagged `undelimited`) carrying the index the
+ * element had.
  *
- * Known limit: without a common first key (elements of differing shapes), an object nested in an
- * array inside a broken element may be taken for the next element.
+ * Known limits: a nested object that starts with an element's first key, or whose keys are mostly
+ * the elements' own, may be taken for the next element; elements that are not objects, or objects
+ * with more than MAX_FIRST_KEYS different first keys, give no keys to go by (then any whole value
+ * after a ',' that is followed by ',' or ']' is taken).
  */
 
 export interface JsonArrayReaderOptions {
@@ -41,6 +46,10 @@ interface Held {
 
 /** At most this many elements wait for what follows them (see `held`). */
 const MAX_HELD = 16;
+/** More different first keys than this among the elements: their first keys tell nothing. */
+const MAX_FIRST_KEYS = 16;
+/** At most this many key names of elements are remembered (to judge a candidate by its keys). */
+const MAX_ELEMENT_KEYS = 256;
 
 interface Span {
   start: number;
@@ -86,8 +95,15 @@ export class JsonArrayReader {
   private trialAfterCR = false;
   private trialMatchesSignature = false;
   private trialEnd = 0;
-  /** The first key of every element read so far, as raw bytes (`"id"`), or null once they differ. */
-  private signature: Buffer | null = null;
+  /**
+   * The first keys of the elements read so far, as raw bytes (`"id"`, in latin1 so one char is one
+   * byte); meaningful only while `keysTell` (every element an object with a key, few first keys).
+   */
+  private readonly firstKeys = new Set<string>();
+  private keysTell = true;
+  private longestFirstKey = 0;
+  /** Key names (decoded) of the elements read whole, at most MAX_ELEMENT_KEYS of them. */
+  private readonly elementKeys = new Set<string>();
   private signatureLearned = false;
   /** The kind of the first element read ('{', '[', '"', '0' or 't'), or null before one is read. */
   private opener: string | null = null;
@@ -258,7 +274,7 @@ export class JsonArrayReader {
       this.overlong || outcome.end - this.elementStart > this.options.maxElementBytes
         ? this.tooLong(this.elementLine, this.elementIndex)
         : this.parse(this.elementStart, outcome.end, this.elementLine, this.elementIndex);
-    if (item.type === 'record') this.learnSignature(this.elementStart);
+    if (item.type === 'record') this.learnSignature(this.elementStart, item.value);
     this.held.push({ start: this.elementStart, line: this.elementLine, index: this.elementIndex, item });
     this.state = 'after';
     return true;
@@ -280,7 +296,7 @@ export class JsonArrayReader {
       return true;
     }
     if ((c === 0x7d || c === OPEN_BRACKET) && this.opener === '{') return this.skipStray(c);
-    if (c === OPEN_BRACE && this.signature !== null) {
+    if (c === OPEN_BRACE && this.hasSignature()) {
       if (!this.eof && this.window.end - this.pos < this.signatureLength()) return false;
       if (!this.startsLikeAnElement(this.pos, true)) return this.skipStray(c);
     }
@@ -313,7 +329,7 @@ export class JsonArrayReader {
     }
     // `,]{…}`: an element that starts like the others after the ']' means the ']' was stray, not
     // the end; reading it as an element keeps its index (one less would shift every later one).
-    if (c === OPEN_BRACE && this.signature !== null) {
+    if (c === OPEN_BRACE && this.hasSignature()) {
       if (!this.eof && this.window.end - this.pos < this.signatureLength()) return false;
       if (this.startsLikeAnElement(this.pos, true)) {
         this.invalid(this.line, null, `not valid JSON: a stray ']' before an element at line ${this.line}; reading goes on`);
@@ -349,11 +365,12 @@ export class JsonArrayReader {
   /** Starts skipping a broken stretch; the search for the next element begins at `searchFrom` (on `searchLine`). */
   private beginSpan(start: number, line: number, index: number | null, reason: string, searchFrom: number, searchLine: number): void {
     this.span = { start, line, index, reason };
-    if (!this.signatureLearned && this.window.first <= start && this.window.byteAt(start) === OPEN_BRACE) {
+    if (!this.signatureLearned && this.firstKeys.size === 0 && this.window.first <= start && this.window.byteAt(start) === OPEN_BRACE) {
       // No whole element read yet: guess the elements' first key from the broken one's.
       const key = this.firstKeyAt(start);
-      if (key !== null && /^"[A-Za-z_$][\w$]*"$/.test(key.toString('latin1'))) {
-        this.signature = key;
+      if (key !== null && /^"[A-Za-z_$][\w$]*"$/.test(key)) {
+        this.addFirstKey(key);
+        this.elementKeys.add(key.slice(1, -1));
         this.opener = '{';
       }
     }
@@ -385,12 +402,12 @@ export class JsonArrayReader {
           // a stray '['), only one that starts like the elements.
           const afterSeparator = this.lastNonSpace === COMMA;
           const afterClose = this.lastNonSpace === 0x7d || this.lastNonSpace === CLOSE_BRACKET || this.lastNonSpace === OPEN_BRACKET;
-          if (opens && (afterSeparator || (afterClose && this.signature !== null))) {
+          if (opens && (afterSeparator || (afterClose && this.hasSignature()))) {
             if (end - i < this.signatureLength() + 8 && !this.eof) {
               this.searchPos = i;
               return false;
             }
-            const matches = this.signature !== null && this.startsLikeAnElement(i, true);
+            const matches = this.hasSignature() && this.startsLikeAnElement(i, true);
             if (!afterSeparator && !matches) {
               this.lastNonSpace = c;
               i += 1;
@@ -442,15 +459,12 @@ export class JsonArrayReader {
   private stepTrialAfter(): boolean {
     const next = this.peekNonSpace(this.trialEnd);
     if (next === 'more') return false;
-    if (this.signature !== null && !this.trialMatchesSignature) {
-      // A whole value that does not start like the elements: an object nested in the broken one,
-      // unless the next element (or the end of the array) follows it at once.
-      const confirmed = this.confirmedByNext(next);
-      if (confirmed === 'more') return false;
-      if (!confirmed) {
-        this.rejectTrial(null);
-        return true;
-      }
+    if (this.hasSignature() && !this.trialMatchesSignature && !this.keysLikeElements(this.trialStart, this.trialEnd)) {
+      // A whole value that does not start like the elements and whose keys are not theirs: an
+      // object nested in the broken one. (Being followed by an element proves nothing: the
+      // objects of a nested list cut after one of them are followed by the next element too.)
+      this.rejectTrial(null);
+      return true;
     }
     if (next !== null && next.byte === COMMA) return this.acceptTrial();
     if (next !== null && next.byte === CLOSE_BRACKET) {
@@ -465,15 +479,33 @@ export class JsonArrayReader {
     return true;
   }
 
-  /** Whether `next` (after a candidate) is ',' then an element like the others, or ']' then the end. */
-  private confirmedByNext(next: { byte: number; at: number } | null): boolean | 'more' {
-    if (next === null) return false;
-    const after = this.peekNonSpace(next.at + 1);
-    if (after === 'more') return 'more';
-    if (next.byte === CLOSE_BRACKET) return after === null;
-    if (next.byte !== COMMA || after === null || after.byte !== OPEN_BRACE) return false;
-    if (this.window.end - after.at < this.signatureLength() && !this.eof) return 'more';
-    return this.startsLikeAnElement(after.at, true);
+  /** Whether the object starting at `at` starts with a key that the elements read so far have. */
+  private firstKeyIsElementKey(at: number): boolean {
+    const raw = this.firstKeyAt(at);
+    if (raw === null) return false;
+    try {
+      return this.elementKeys.has(JSON.parse(Buffer.from(raw, 'latin1').toString('utf8')) as string);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the whole value in [from, to) is an object at least half of whose keys (and one) are
+   * keys of the elements read so far.
+   */
+  private keysLikeElements(from: number, to: number): boolean {
+    if (this.window.byteAt(from) !== OPEN_BRACE || to - from > this.options.maxElementBytes) return false;
+    let value: unknown;
+    try {
+      value = JSON.parse(this.window.text(from, to));
+    } catch {
+      return false;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    const keys = Object.keys(value);
+    const known = keys.filter((key) => this.elementKeys.has(key)).length;
+    return known > 0 && known * 2 >= keys.length;
   }
 
   private acceptTrial(): boolean {
@@ -484,7 +516,7 @@ export class JsonArrayReader {
       this.trialEnd - this.trialStart > this.options.maxElementBytes
         ? this.tooLong(this.trialLine, index)
         : this.parse(this.trialStart, this.trialEnd, this.trialLine, index);
-    if (item.type === 'record') this.learnSignature(this.trialStart);
+    if (item.type === 'record') this.learnSignature(this.trialStart, item.value);
     this.held.push({ start: this.trialStart, line: this.trialLine, index, item });
     this.pos = this.trialEnd;
     this.line = this.trialLineAtEnd;
@@ -495,15 +527,16 @@ export class JsonArrayReader {
   }
 
   /**
-   * The candidate did not hold: look further. One that is broken itself (`message`) started an
-   * element of its own (two broken elements in a row keep their two indexes).
+   * The candidate did not hold: look further. One that is broken itself (`message`) and starts
+   * like an element — with an element's first key, or at least with a key the elements have —
+   * started an element of its own (two broken elements in a row keep their two indexes).
    */
   private rejectTrial(message: string | null): void {
     this.scanner = null;
     this.pos = this.trialStart;
     this.line = this.trialLine;
     this.afterCR = this.trialAfterCR;
-    const ownElement = this.signature === null || this.trialMatchesSignature;
+    const ownElement = !this.hasSignature() || this.trialMatchesSignature || this.firstKeyIsElementKey(this.trialStart);
     if (message !== null && ownElement && this.span !== null && this.span.index !== null) {
       this.closeSpan(this.trialLine);
       this.span = { start: this.trialStart, line: this.trialLine, index: this.nextIndex, reason: message };
@@ -581,20 +614,41 @@ export class JsonArrayReader {
     this.held = [];
   }
 
-  /** Learns the first key of elements (`"id"`); forgets it when one element starts otherwise. */
-  private learnSignature(start: number): void {
+  /**
+   * Learns how elements start (their first keys, `"id"`) and which keys they have; gives up on
+   * keys when an element is not an object with a key, or when first keys are too many to tell.
+   */
+  private learnSignature(start: number, value: unknown): void {
     const key = this.firstKeyAt(start);
     if (!this.signatureLearned) {
       this.signatureLearned = true;
       this.opener = kindOfByte(this.window.byteAt(start));
-      this.signature = key;
-    } else if (this.signature !== null && (key === null || !key.equals(this.signature))) {
-      this.signature = null;
+    }
+    if (key === null) this.keysTell = false;
+    if (!this.keysTell || key === null) return;
+    this.addFirstKey(key);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) {
+        if (this.elementKeys.size >= MAX_ELEMENT_KEYS) break;
+        this.elementKeys.add(name);
+      }
     }
   }
 
+  private addFirstKey(key: string): void {
+    this.firstKeys.add(key);
+    this.longestFirstKey = Math.max(this.longestFirstKey, key.length);
+    if (this.firstKeys.size > MAX_FIRST_KEYS) this.keysTell = false;
+  }
+
+  /** Whether the elements' first keys are known and tell elements from nested objects. */
+  private hasSignature(): boolean {
+    return this.keysTell && this.firstKeys.size > 0;
+  }
+
+  /** Bytes to have after an opening '{' to read its first key (when first keys are known). */
   private signatureLength(): number {
-    return this.signature === null ? 1 : this.signature.length + 64;
+    return this.hasSignature() ? this.longestFirstKey + 64 : 1;
   }
 
   /**
@@ -605,13 +659,13 @@ export class JsonArrayReader {
     const c = this.window.byteAt(at);
     if (this.opener === null) return c === OPEN_BRACE || c === OPEN_BRACKET;
     if (kindOfByte(c) !== this.opener) return false;
-    if (!strict || this.signature === null) return true;
+    if (!strict || !this.hasSignature()) return true;
     const key = this.firstKeyAt(at);
-    return key !== null && key.equals(this.signature);
+    return key !== null && this.firstKeys.has(key);
   }
 
-  /** The raw first key of an object starting at `at` (`"id"`), if it is within the bytes held. */
-  private firstKeyAt(at: number): Buffer | null {
+  /** The raw first key of an object starting at `at` (`"id"`, latin1), if it is within the bytes held. */
+  private firstKeyAt(at: number): string | null {
     const { bytes, shift } = this.window.view();
     const end = Math.min(this.window.end, at + 256);
     let i = at + shift;
@@ -623,7 +677,7 @@ export class JsonArrayReader {
     i += 1;
     while (i < end + shift && bytes[i] !== 0x22 && bytes[i] !== 0x5c && (bytes[i] as number) >= 0x20) i += 1;
     if (i >= end + shift || bytes[i] !== 0x22) return null;
-    return Buffer.from(bytes.subarray(keyStart, i + 1));
+    return Buffer.from(bytes.subarray(keyStart, i + 1)).toString('latin1');
   }
 
   /** Skips spaces and line ends at `pos`, counting lines; the byte there, or -1 at the end of what is held. */
