@@ -9,15 +9,13 @@ import type { Engine } from 'json-rules-engine';
 import { compileCondition, RuleCompileError, type CompiledCondition, type CompileContext } from './engine/compileConditions.js';
 import { citationFor, withoutLiability } from './engine/compile.js';
 import { deepFreeze } from './util/deepFreeze.js';
-import { refToPath } from './engine/factPath.js';
-import { explain, judge, type Judgement } from './engine/kleene.js';
 import { resolveParameters } from './engine/parameters.js';
 import { traceCondition } from './engine/trace.js';
 import { engineOperator } from './engine/rulesEngine.js';
 import { wordDetail } from './locales/detail.js';
 import { en } from './locales/en.js';
-import { labelFact, type Lang } from './locales/label.js';
-import { compileTemplate, formatQuantity, type TemplateValues } from './locales/types.js';
+import { labelFact } from './locales/label.js';
+import { compileTemplateWith, formatQuantity, type PartialTemplate } from './locales/types.js';
 import { zhCN } from './locales/zh-CN.js';
 import { factsSchemas } from './schema/facts.js';
 import type { ShequRecord } from './schema/record.js';
@@ -37,31 +35,40 @@ import type {
   Severity,
 } from './types.js';
 
-type Render = (values: TemplateValues) => string;
-/** A message in both languages, rendered from the same values. */
+/** A message in both languages, its rule-only placeholders (the label) filled at compile time. */
 interface LocalizedTemplate {
-  zh: Render;
-  en: Render;
+  zh: PartialTemplate;
+  en: PartialTemplate;
+  /** The message itself, shared frozen, when nothing is left to fill. */
+  constant: LocalizedText | undefined;
+  /** Whether `{detail}` is left to fill (worded from the evidence only then). */
+  usesDetail: boolean;
 }
-
-const render2 = (t: LocalizedTemplate, values: TemplateValues): LocalizedText => ({ zh: t.zh(values), en: t.en(values) });
 
 const ZH = zhCN;
 const EN = en;
 
+/** An unknown finding's `missing` and message, shared frozen by the records that lack the same facts. */
+interface UnknownWording {
+  missing: readonly string[];
+  message: LocalizedText;
+}
+
+/** Distinct missing-path lists kept per check; past it, findings are worded afresh. */
+const UNKNOWN_CACHE_LIMIT = 256;
+
 interface CompiledCheckClosure {
   ruleId: CheckId;
+  kind: RecordKind;
   severity: Severity;
   citation: Citation;
   /** With `liabilityWhen`: its condition, and the citation without the liability article. */
   liability?: { when: CompiledCondition; citationWithout: Citation };
-  label: string;
   applies: CompiledCondition;
   passes: CompiledCondition;
-  /** Reused for `explain` on the decided passes tree (its truth set before each call). */
-  passJudgement: Judgement;
   conditionNotMet: LocalizedText;
   unknown: LocalizedTemplate;
+  unknownWordings: Map<string, UnknownWording>;
   pass: LocalizedTemplate;
   /** Used when the check has no pass template and evidence has both quantities. */
   passQuantity: LocalizedTemplate;
@@ -79,11 +86,12 @@ interface CompiledCity {
   binding: boolean;
   inForceFrom: string | null;
   notInForce: LocalizedTemplate;
+  /** The not-in-force message per `asOf`, shared frozen. */
+  notInForceByAsOf: Map<string, LocalizedText>;
   kinds: Map<RecordKind, CompiledKindClosures>;
 }
 
 const NO_CHECKS: CompiledKindClosures = { checks: [], nonBinding: [] };
-const EMPTY: never[] = [];
 
 function recordFactsOf(kind: RecordKind): ReadonlySet<string> {
   const schema = (factsSchemas as unknown as Record<string, { shape?: Record<string, unknown> } | undefined>)[kind];
@@ -105,8 +113,16 @@ function topLevel(check: CheckEntry): { applies: unknown; passes: unknown; appli
   return { applies: all[appliesAt], passes: all[passesAt], appliesAt, passesAt };
 }
 
-function localizedTemplate(zh: string, en: string): LocalizedTemplate {
-  return { zh: compileTemplate(zh), en: compileTemplate(en) };
+/** `zh` and `en` (each one template or a prefix and its message) with `fixed` filled in once. */
+function localizedTemplate(zh: readonly string[], en: readonly string[], fixed: Readonly<Record<string, string>>): LocalizedTemplate {
+  const t = { zh: compileTemplateWith(zh, fixed), en: compileTemplateWith(en, fixed) };
+  const constant = t.zh.constant !== undefined && t.en.constant !== undefined ? deepFreeze({ zh: t.zh.constant, en: t.en.constant }) : undefined;
+  return { ...t, constant, usesDetail: t.zh.keys.includes('detail') || t.en.keys.includes('detail') };
+}
+
+/** A message with nothing per record in it, shared frozen (a placeholder left unfilled shows as itself). */
+function settled(t: LocalizedTemplate): LocalizedText {
+  return t.constant ?? deepFreeze({ zh: t.zh.render({}), en: t.en.render({}) });
 }
 
 function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw: CheckEntry, overrides: Readonly<Record<string, number>> | undefined, engine: Engine): CompiledCheckClosure {
@@ -119,15 +135,13 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
   if (!Object.hasOwn(factsSchemas, check.kind)) throw new RuleCompileError(check.id, 'kind', `unknown record kind '${check.kind}'`);
   const { applies, passes, appliesAt, passesAt } = topLevel(check);
   const citation = citationFor(file, article, check);
-  const label = citation.label;
-  const compiledPasses = compileCondition(passes, ctx, `conditions.all[${passesAt}]`);
+  const label = { label: citation.label };
   const fail = check.message.fail;
   const pass = check.message.pass;
-  // Label and other rule-only values are substituted per record by the same templates; they are
-  // cheap closures over pre-split text.
   return {
     // The bundled rules' ids are the generated CheckId union (a test keeps it in step).
     ruleId: check.id as CheckId,
+    kind: check.kind,
     severity: check.severity,
     citation,
     ...(check.liabilityWhen !== undefined
@@ -138,22 +152,15 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
           },
         }
       : {}),
-    label,
     applies: compileCondition(applies, ctx, `conditions.all[${appliesAt}]`),
-    passes: compiledPasses,
-    passJudgement: { truth: undefined, missing: EMPTY, leaves: compiledPasses.leaves },
-    conditionNotMet: deepFreeze({
-      zh: compileTemplate(ZH.conditionNotMet)({ label }),
-      en: compileTemplate(EN.conditionNotMet)({ label }),
-    }),
-    unknown: localizedTemplate(ZH.unknown, EN.unknown),
-    pass: pass ? localizedTemplate(pass.zh, pass.en) : localizedTemplate(ZH.pass, EN.pass),
-    passQuantity: localizedTemplate(ZH.passQuantity, EN.passQuantity),
+    passes: compileCondition(passes, ctx, `conditions.all[${passesAt}]`),
+    conditionNotMet: settled(localizedTemplate([ZH.conditionNotMet], [EN.conditionNotMet], label)),
+    unknown: localizedTemplate([ZH.unknown], [EN.unknown], label),
+    unknownWordings: new Map(),
+    pass: pass ? localizedTemplate([pass.zh], [pass.en], label) : localizedTemplate([ZH.pass], [EN.pass], label),
+    passQuantity: localizedTemplate([ZH.passQuantity], [EN.passQuantity], label),
     hasPassTemplate: pass !== undefined,
-    fail: {
-      zh: ((prefix, body) => (values: TemplateValues) => prefix(values) + body(values))(compileTemplate(ZH.failPrefix), compileTemplate(fail.zh)),
-      en: ((prefix, body) => (values: TemplateValues) => prefix(values) + body(values))(compileTemplate(EN.failPrefix), compileTemplate(fail.en)),
-    },
+    fail: localizedTemplate([ZH.failPrefix, fail.zh], [EN.failPrefix, fail.en], label),
   };
 }
 
@@ -186,37 +193,50 @@ function compileCity(
     file,
     binding: file.law.status !== 'draft',
     inForceFrom: file.law.inForceFrom,
-    notInForce: localizedTemplate(ZH.notInForce, EN.notInForce),
+    notInForce: localizedTemplate([ZH.notInForce], [EN.notInForce], { law: file.law.title }),
+    notInForceByAsOf: new Map(),
     kinds,
   };
 }
 
 /**
- * The absent paths of the judgements, each once, as evaluate.ts reports them: a path inside another
- * listed one is left out (`facts.workerPay` covers its members).
+ * The absent paths, each once, as evaluate.ts reports them: a path inside another listed one is
+ * left out (`facts.workerPay` covers its members).
  */
-function uniquePaths(judgements: readonly Judgement[]): string[] {
+function uniquePaths(paths: readonly string[]): string[] {
   const out: string[] = [];
-  for (const judgement of judgements) {
-    for (const ref of judgement.missing) {
-      const path = refToPath(ref);
-      if (!out.includes(path)) out.push(path);
-    }
-  }
+  for (const path of paths) if (!out.includes(path)) out.push(path);
   return out.filter((path) => !out.some((other) => path.startsWith(`${other}.`)));
 }
 
 /** The check's citation; with `liabilityWhen`, the liability only when its condition is known to hold. */
-function citationOf(c: CompiledCheckClosure, record: ShequRecord): Citation {
+function citationOf(c: CompiledCheckClosure, facts: Record<string, unknown>): Citation {
   if (c.liability === undefined) return c.citation;
-  return c.liability.when.evaluate(record.facts as Record<string, unknown>) === true ? c.citation : c.liability.citationWithout;
+  return c.liability.when.evaluate(facts) === true ? c.citation : c.liability.citationWithout;
 }
 
-/** `conditions`: the undecided ones whose absent facts the finding lists (see evaluate.ts). */
-function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, conditions: readonly CompiledCondition[]): Finding {
+function wordUnknown(c: CompiledCheckClosure, paths: readonly string[]): UnknownWording {
+  const missing = uniquePaths(paths);
+  const labels = (lang: 'zh' | 'en') => missing.map((path) => labelFact(path, lang, c.kind)).join(lang === 'zh' ? ZH.listSeparator : EN.listSeparator);
+  return deepFreeze({ missing, message: { zh: c.unknown.zh.render({ missing: labels('zh') }), en: c.unknown.en.render({ missing: labels('en') }) } });
+}
+
+/**
+ * An unknown finding. `appliesUnknown`: what "applies when" lacks comes first, then what "passes
+ * when" lacks when it is undecided too (see evaluate.ts).
+ */
+function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, appliesUnknown: boolean, passesUnknown: boolean): Finding {
   const facts = record.facts as Record<string, unknown>;
-  const missing = uniquePaths(conditions.map((condition) => judge(condition.tree, facts)));
-  const label = c.label;
+  const paths: string[] = [];
+  if (appliesUnknown) c.applies.missing(facts, paths);
+  if (passesUnknown) c.passes.missing(facts, paths);
+  // The wording depends on the check and the missing paths only: most records lack the same few.
+  const key = paths.length === 1 ? paths[0]! : paths.join('\u0000');
+  let wording = c.unknownWordings.get(key);
+  if (wording === undefined) {
+    wording = wordUnknown(c, paths);
+    if (c.unknownWordings.size < UNKNOWN_CACHE_LIMIT) c.unknownWordings.set(key, wording);
+  }
   return {
     recordId: record.id,
     ruleId: c.ruleId,
@@ -224,34 +244,34 @@ function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
     kind: record.kind,
     severity: c.severity,
     binding,
-    citation: citationOf(c, record),
+    citation: citationOf(c, facts),
     status: 'unknown',
-    missing,
-    message: {
-      zh: c.unknown.zh({ label, missing: missing.map((path) => labelFact(path, 'zh', record.kind)).join(ZH.listSeparator) }),
-      en: c.unknown.en({ label, missing: missing.map((path) => labelFact(path, 'en', record.kind)).join(EN.listSeparator) }),
-    },
+    missing: wording.missing as string[],
+    message: wording.message,
   };
 }
 
 function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, truth: boolean): Finding {
   const facts = record.facts as Record<string, unknown>;
-  c.passJudgement.truth = truth;
-  const evidence = explain(c.passJudgement, facts);
+  const evidence = c.passes.explain(facts, truth);
   const { expected, actual } = evidence;
-  const valuesIn = (lang: Lang): TemplateValues => ({
-    label: c.label,
-    expected: formatQuantity(expected),
-    actual: formatQuantity(actual),
-    detail: evidence.items !== undefined ? wordDetail(evidence.items, lang, record.kind) : evidence.detail,
-  });
   const template = !truth ? c.fail : c.hasPassTemplate || expected === undefined || actual === undefined ? c.pass : c.passQuantity;
-  const message: LocalizedText = { zh: template.zh(valuesIn('zh')), en: template.en(valuesIn('en')) };
+  let message = template.constant;
+  if (message === undefined) {
+    const formattedExpected = formatQuantity(expected);
+    const formattedActual = formatQuantity(actual);
+    const items = evidence.items;
+    const detail = template.usesDetail && items !== undefined;
+    message = {
+      zh: template.zh.render({ expected: formattedExpected, actual: formattedActual, detail: detail ? wordDetail(items, 'zh', record.kind) : evidence.detail }),
+      en: template.en.render({ expected: formattedExpected, actual: formattedActual, detail: detail ? wordDetail(items, 'en', record.kind) : evidence.detail }),
+    };
+  }
   const status = truth ? 'pass' : 'fail';
   // Same keys in the same order as the reference path's finding (the CLI prints them as given).
   const { id: recordId, city, kind } = record;
   const { ruleId, severity } = c;
-  const citation = citationOf(c, record);
+  const citation = citationOf(c, facts);
   if (expected !== undefined && actual !== undefined) {
     return { recordId, ruleId, city, kind, severity, binding, citation, status, expected, actual, message };
   }
@@ -271,7 +291,7 @@ function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boole
       kind: record.kind,
       severity: c.severity,
       binding,
-      citation: citationOf(c, record),
+      citation: citationOf(c, facts),
       status: 'not-applicable',
       reason: 'condition-not-met',
       message: c.conditionNotMet,
@@ -279,9 +299,20 @@ function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boole
   }
   const passes = c.passes.evaluate(facts);
   // Unknown applicability: what "applies when" lacks, and what "passes when" lacks when undecided.
-  if (applies === undefined) return unknownFinding(c, record, binding, passes === undefined ? [c.applies, c.passes] : [c.applies]);
-  if (passes === undefined) return unknownFinding(c, record, binding, [c.passes]);
+  if (applies === undefined) return unknownFinding(c, record, binding, true, passes === undefined);
+  if (passes === undefined) return unknownFinding(c, record, binding, false, true);
   return decidedFinding(c, record, binding, passes);
+}
+
+/** The not-in-force message for `asOf`, worded once per date. */
+function notInForceMessage(city: CompiledCity, asOf: string): LocalizedText {
+  let message = city.notInForceByAsOf.get(asOf);
+  if (message === undefined) {
+    const values = { inForceFrom: city.inForceFrom ?? '', asOf };
+    message = deepFreeze({ zh: city.notInForce.zh.render(values), en: city.notInForce.en.render(values) });
+    if (city.notInForceByAsOf.size < 4096) city.notInForceByAsOf.set(asOf, message);
+  }
+  return message;
 }
 
 export interface CompiledEvaluatorCore {
@@ -294,12 +325,9 @@ export interface CompiledEvaluatorCore {
   explainValid(record: ShequRecord, asOf: () => string): ExplainedEvaluationResult;
 }
 
-/** The trace of one check on a record: both conditions evaluated afresh (the trees are reused per record). */
+/** The trace of one check on a record: both conditions evaluated afresh into their trees. */
 function traceCheck(c: CompiledCheckClosure, facts: Record<string, unknown>): FindingTrace {
-  c.applies.evaluate(facts);
-  const appliesWhen = traceCondition(c.applies.tree, facts);
-  c.passes.evaluate(facts);
-  return { appliesWhen, passesWhen: traceCondition(c.passes.tree, facts) };
+  return { appliesWhen: traceCondition(c.applies.trace(facts), facts), passesWhen: traceCondition(c.passes.trace(facts), facts) };
 }
 
 /** Compiles every city's checks (with caller overrides) once. */
@@ -315,7 +343,7 @@ export function compileEvaluator(
     explainValid(record, asOfOf) {
       const result = core.evaluateValid(record, asOfOf);
       if (!result.valid) return result;
-      const checks = cities.get(record.city)!.kinds.get(record.kind)?.checks ?? EMPTY;
+      const checks = cities.get(record.city)!.kinds.get(record.kind)?.checks ?? NO_CHECKS.checks;
       const facts = record.facts as Record<string, unknown>;
       const findings = result.findings.map((finding, i): ExplainedFinding =>
         finding.status === 'not-applicable' && finding.reason === 'not-in-force' ? finding : { ...finding, trace: traceCheck(checks[i]!, facts) },
@@ -341,7 +369,7 @@ export function compileEvaluator(
       const from = city.inForceFrom;
       const asOf = from === null ? undefined : asOfOf();
       if (from !== null && asOf !== undefined && asOf < from) {
-        const message = deepFreeze(render2(city.notInForce, { law: city.file.law.title, inForceFrom: from, asOf }));
+        const message = notInForceMessage(city, asOf);
         for (let i = 0; i < checks.length; i += 1) {
           const c = checks[i]!;
           findings[i] = {
@@ -351,7 +379,7 @@ export function compileEvaluator(
             kind: record.kind,
             severity: c.severity,
             binding,
-            citation: citationOf(c, record),
+            citation: citationOf(c, facts),
             status: 'not-applicable',
             reason: 'not-in-force',
             message,

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ruleFiles } from '../catalogue/ruleFiles.js';
+import { recordArbitrary } from '../schema/arbitraries.js';
+import { factsSchemas } from '../schema/facts.js';
+import { validateRecord } from '../schema/validateRecord.js';
+import { CITY_KEYS } from '../types.js';
 import { compileCondition, RuleCompileError, type CompileContext } from './compileConditions.js';
+import { refToPath } from './factPath.js';
+import { explain, judge } from './kleene.js';
+import { resolveParameters } from './parameters.js';
 import { createRulesEngine, engineOperator } from './rulesEngine.js';
 
 const engine = createRulesEngine();
@@ -47,11 +56,29 @@ describe('compileCondition', () => {
     expect(not.evaluate({})).toBeUndefined();
   });
 
-  it('reads a path into an object fact and records the evidence on its tree', () => {
+  it('reads a path into an object fact and traces the evidence on its tree', () => {
     const c = compileCondition({ fact: 'emergency', path: '$.plan', operator: 'equal', value: true }, ctx, 'x');
     expect(c.evaluate({ emergency: { plan: false } })).toBe(false);
-    expect(c.tree).toMatchObject({ fact: 'emergency', path: '$.plan', factResult: false, valueResult: true, result: false });
-    expect(c.leaves[0]?.truth).toBe(false);
+    expect(c.trace({ emergency: { plan: false } })).toMatchObject({ fact: 'emergency', path: '$.plan', factResult: false, valueResult: true, result: false });
+  });
+
+  it('lists the absent paths of an unknown condition, and explains a decided one by its deciding leaf', () => {
+    const c = compileCondition(
+      {
+        all: [
+          { fact: 'households', operator: 'greaterThanInclusive', value: 100 },
+          { fact: 'emergency', path: '$.plan', operator: 'equal', value: true },
+          { fact: 'households', operator: 'greaterThanInclusive', value: 300 },
+        ],
+      },
+      ctx,
+      'x',
+    );
+    const missing: string[] = [];
+    c.missing({}, missing);
+    expect(missing).toEqual(['facts.households', 'facts.emergency.plan', 'facts.households']);
+    expect(c.evaluate({ households: 200, emergency: { plan: true } })).toBe(false);
+    expect(c.explain({ households: 200, emergency: { plan: true } }, false)).toEqual({ expected: 300, actual: 200 });
   });
 
   it('rejects an unknown operator, naming the rule and the JSON path of the condition', () => {
@@ -84,6 +111,47 @@ describe('compileCondition', () => {
     ).toContain("derived fact 'scaled'");
     expect(compileError({ fact: 'scaled', params: { of: { fact: 'housholds' } }, operator: 'lessThan', value: 1 }).message).toContain(
       "unknown fact 'housholds'",
+    );
+  });
+});
+
+describe('compileCondition against kleene.ts', () => {
+  // Every condition of every shipped check, compiled as the evaluator compiles it.
+  const conditions = CITY_KEYS.flatMap((city) =>
+    ruleFiles[city].articles.flatMap((article) =>
+      article.checks.flatMap((raw) => {
+        const check = resolveParameters(raw);
+        const shape = (factsSchemas as unknown as Record<string, { shape: object }>)[check.kind]!.shape;
+        const checkCtx: CompileContext = { ruleId: check.id, recordFacts: new Set(Object.keys(shape)), operator: ctx.operator };
+        const parts = [...(check.conditions as unknown as { all: unknown[] }).all, ...(check.liabilityWhen ? [{ all: [check.liabilityWhen] }] : [])];
+        return parts.map((json, i) => ({ kind: check.kind, where: `${check.id}[${i}]`, compiled: compileCondition(json, checkCtx, 'x') }));
+      }),
+    ),
+  );
+
+  it('gives judge’s truth and missing paths and explain’s evidence on the traced tree, for generated records', () => {
+    // Arrange: a generated record; Act: every condition of its kind, both ways; Assert: the same answers.
+    fc.assert(
+      fc.property(recordArbitrary, (input) => {
+        const validation = validateRecord(input);
+        if (!validation.ok) return;
+        const record = validation.record;
+        const facts = record.facts as Record<string, unknown>;
+        for (const { kind, where, compiled } of conditions) {
+          if (kind !== record.kind) continue;
+          const judgement = judge(compiled.trace(facts), facts);
+          const truth = compiled.evaluate(facts);
+          expect(truth, where).toBe(judgement.truth);
+          if (truth === undefined) {
+            const missing: string[] = [];
+            compiled.missing(facts, missing);
+            expect(missing, where).toEqual(judgement.missing.map(refToPath));
+          } else {
+            expect(compiled.explain(facts, truth), where).toEqual(explain(judgement, facts));
+          }
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

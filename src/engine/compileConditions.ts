@@ -5,18 +5,23 @@
  *
  * The semantics are not written twice: leaves call the very operator objects json-rules-engine
  * runs (its built-ins and ours, from one `Engine`), derived facts come from `derivedFacts.ts`,
- * paths from `factPath.ts`; the Kleene combination mirrors `kleene.ts`, whose `judge` (the missing
- * paths) and `explain` (the evidence) run on the tree the closures fill in. A differential property
- * (tests/differential.test.ts) keeps this path equal to json-rules-engine's.
+ * paths from `factPath.ts`. Each condition compiles into three closures that answer what
+ * `kleene.ts` answers from an evaluated tree, without building one: `evaluate` (the Kleene truth,
+ * short-circuited: the first dominant operand decides), `missing` (the absent paths, as `judge`
+ * lists them) and `explain` (the evidence, as `explain` finds it), each reading only the leaves it
+ * needs. `trace` builds the evaluated tree json-rules-engine would leave, so a property
+ * (compileConditions.test.ts) holds the three against `kleene.ts`, and tests/differential.test.ts
+ * holds the whole path against json-rules-engine's.
  *
  * Everything that can be known from the rule is checked here, once: an unknown operator, fact,
  * path form or condition key, or a value an operator or derived fact cannot take, is a
  * `RuleCompileError` naming the rule and the JSON path of the condition.
  */
-import { DERIVED_FACT_BY_NAME, type DerivedFact } from './derivedFacts.js';
-import { compilePath } from './factPath.js';
-import { judge, type EvaluatedCondition, type Truth } from './kleene.js';
-import { OPERATOR_BY_NAME } from './operators.js';
+import { DERIVED_FACT_BY_NAME, type DerivedFact, type FactRef } from './derivedFacts.js';
+import type { DetailItem } from './evidence.js';
+import { compilePath, refToPath } from './factPath.js';
+import type { EvaluatedCondition, Truth } from './kleene.js';
+import { BOUND_OPERATORS, OPERATOR_BY_NAME, type OperatorExplanation } from './operators.js';
 
 /** A rule that cannot be compiled: which rule, where in its conditions, and why. */
 export class RuleCompileError extends Error {
@@ -46,15 +51,21 @@ export interface CompileContext {
 type Facts = Record<string, unknown>;
 
 /**
- * A compiled condition. `evaluate` fills `tree` (the same shape json-rules-engine leaves on a
- * rule result: factResult / valueResult / result on every leaf) and returns the Kleene truth.
- * The tree is reused from record to record and never handed out.
+ * A compiled condition: the answers `kleene.ts` gives for the evaluated tree, read straight from
+ * the facts. Nothing is kept from record to record.
  */
 export interface CompiledCondition {
+  /** The Kleene truth: true, false, or undefined (unknown). */
   evaluate(facts: Facts): Truth;
-  tree: EvaluatedCondition;
-  /** The leaves in rule order, with the truth of the last evaluation (for `explain`). */
-  leaves: { condition: EvaluatedCondition; truth: Truth }[];
+  /**
+   * When `evaluate` gave undefined: appends the absent fact paths (`facts.emergency.plan`) that
+   * leave it unknown, in the order and with the repeats of kleene.ts `judge(…).missing`.
+   */
+  missing(facts: Facts, out: string[]): void;
+  /** When `evaluate` gave `truth`: the evidence, as kleene.ts `explain` gives it for that judgement. */
+  explain(facts: Facts, truth: boolean): OperatorExplanation;
+  /** The evaluated tree as json-rules-engine leaves it on a rule result (fresh; for tests and debugging). */
+  trace(facts: Facts): EvaluatedCondition;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -70,6 +81,26 @@ const PROBES: readonly unknown[] = [undefined, 0, 1, '2000-01-01', [], {}, [{}],
 
 type Reader = (facts: Facts) => unknown;
 
+/** kleene.ts `resolveRef`: a path reads into objects only (a primitive gives undefined). */
+function refReader(ref: FactRef): Reader {
+  const { fact } = ref;
+  if (!ref.path) return (facts) => facts[fact];
+  const resolve = compilePath(ref.path);
+  return (facts) => resolve(facts[fact]);
+}
+
+/** A fact reference compiled: its value, and what is absent when it has none. */
+interface CompiledRef {
+  /** The value as json-rules-engine's almanac reads it. */
+  read: Reader;
+  /** Appends the absent record facts behind an undefined value (kleene.ts `absentInputs`). */
+  absent(facts: Facts, out: string[]): void;
+  /** Whether `absent` would append anything. */
+  hasAbsent(facts: Facts): boolean;
+  /** For a derived fact: its definition, params and inputs read as kleene.ts reads them. */
+  derived?: { fact: DerivedFact; params: Facts; inputs: Reader[] };
+}
+
 /**
  * Reads a fact as json-rules-engine's almanac does: a record fact (absent → undefined) or a
  * derived fact computed from its inputs; a path applies only to an object value (a primitive is
@@ -81,7 +112,7 @@ function compileReader(
   fact: unknown,
   path: unknown,
   params: unknown,
-): Reader {
+): CompiledRef {
   if (typeof fact !== 'string' || fact.length === 0) throw new RuleCompileError(ctx.ruleId, where, 'fact must be a non-empty string');
   if (path !== undefined && (typeof path !== 'string' || (path !== '' && path !== '$' && !PATH_FORM.test(path)))) {
     throw new RuleCompileError(ctx.ruleId, where, `unsupported path form ${JSON.stringify(path)} (expected $.name or $.name.name…)`);
@@ -89,30 +120,52 @@ function compileReader(
   if (params !== undefined && !isObject(params)) throw new RuleCompileError(ctx.ruleId, where, 'params must be an object');
   const derived = DERIVED_FACT_BY_NAME.get(fact);
   let base: Reader;
+  let absent: CompiledRef['absent'];
+  let hasAbsent: CompiledRef['hasAbsent'];
+  let derivedPlan: CompiledRef['derived'];
   if (derived) {
-    base = compileDerived(ctx, where, derived, (params ?? {}) as Facts);
+    const compiled = compileDerived(ctx, where, derived, (params ?? {}) as Facts);
+    base = compiled.read;
+    absent = compiled.absent;
+    hasAbsent = compiled.hasAbsent;
+    derivedPlan = compiled.plan;
   } else {
     if (!ctx.recordFacts.has(fact)) throw new RuleCompileError(ctx.ruleId, where, `unknown fact '${fact}'`);
     if (params !== undefined && Object.keys(params).length > 0) {
       throw new RuleCompileError(ctx.ruleId, where, `fact '${fact}' is a record fact and takes no params`);
     }
     base = (facts) => facts[fact];
+    // An absent record fact is itself what is missing.
+    const own = refToPath(path ? { fact, path: path as string } : { fact });
+    absent = (_facts, out) => {
+      out.push(own);
+    };
+    hasAbsent = () => true;
   }
-  if (typeof path !== 'string' || path === '') return base;
+  const compiled: CompiledRef = { read: base, absent, hasAbsent, ...(derivedPlan ? { derived: derivedPlan } : {}) };
+  if (typeof path !== 'string' || path === '') return compiled;
   const resolve = compilePath(path);
-  return (facts) => {
+  compiled.read = (facts) => {
     const value = base(facts);
     return value !== null && typeof value === 'object' ? resolve(value) : value;
   };
+  return compiled;
 }
 
-function compileDerived(ctx: CompileContext, where: string, derived: DerivedFact, params: Facts): Reader {
+function compileDerived(
+  ctx: CompileContext,
+  where: string,
+  derived: DerivedFact,
+  params: Facts,
+): { read: Reader; absent: CompiledRef['absent']; hasAbsent: CompiledRef['hasAbsent']; plan: NonNullable<CompiledRef['derived']> } {
   const fail = (error: unknown): never => {
     throw new RuleCompileError(ctx.ruleId, where, `derived fact '${derived.name}': ${error instanceof Error ? error.message : String(error)}`);
   };
+  let inputs: FactRef[] = [];
   let readers: Reader[] = [];
   try {
-    readers = derived.inputs(params).map((input) => compileReader(ctx, `${where}.params`, input.fact, input.path, undefined));
+    inputs = derived.inputs(params);
+    readers = inputs.map((input) => compileReader(ctx, `${where}.params`, input.fact, input.path, undefined).read);
   } catch (error) {
     if (error instanceof RuleCompileError) throw error;
     fail(error);
@@ -128,77 +181,115 @@ function compileDerived(ctx: CompileContext, where: string, derived: DerivedFact
     fail(error);
   }
   const { compute } = derived;
+  let read: Reader;
   if (readers.length === 1) {
-    const [read] = readers as [Reader];
-    return (facts) => compute(params, [read(facts)]);
+    const [only] = readers as [Reader];
+    read = (facts) => compute(params, [only(facts)]);
+  } else {
+    read = (facts) => compute(params, readers.map((r) => r(facts)));
   }
-  return (facts) => compute(params, readers.map((read) => read(facts)));
+  // What is absent is judged on the inputs as kleene.ts resolves them (resolveRef).
+  const resolved = inputs.map(refReader);
+  const inputPaths = inputs.map(refToPath);
+  const values = (facts: Facts): unknown[] => resolved.map((r) => r(facts));
+  const custom = derived.missing;
+  const absent: CompiledRef['absent'] = custom
+    ? (facts, out) => {
+        for (const ref of custom(params, values(facts))) out.push(refToPath(ref));
+      }
+    : (facts, out) => {
+        for (let i = 0; i < resolved.length; i += 1) if (resolved[i]!(facts) === undefined) out.push(inputPaths[i]!);
+      };
+  const hasAbsent: CompiledRef['hasAbsent'] = custom
+    ? (facts) => custom(params, values(facts)).length > 0
+    : (facts) => resolved.some((r) => r(facts) === undefined);
+  return { read, absent, hasAbsent, plan: { fact: derived, params, inputs: resolved } };
 }
 
-/** A compiled node: evaluates its subtree into the shared tree and returns its truth. */
-type Node = (facts: Facts) => Truth;
+/** A compiled node: its truth, its absent paths when unknown, and its evaluated tree. */
+interface Node {
+  truth: (facts: Facts) => Truth;
+  missing: (facts: Facts, out: string[]) => void;
+  trace: (facts: Facts) => EvaluatedCondition;
+}
 
-function compileNode(
-  ctx: CompileContext,
-  json: unknown,
-  where: string,
-  leaves: CompiledCondition['leaves'],
-): { node: Node; tree: EvaluatedCondition } {
+/** A compiled leaf, kept in rule order for `explain`. */
+interface Leaf extends Node {
+  fact: string;
+  /** The `path` as the evaluated tree carries it (only a string is kept). */
+  path: string | undefined;
+  operator: string;
+  factResult: Reader;
+  valueResult: Reader;
+  ref: CompiledRef;
+}
+
+function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: Leaf[]): Node {
   if (!isObject(json)) throw new RuleCompileError(ctx.ruleId, where, 'a condition must be an object');
   const name = json['name'];
   if (name !== undefined && typeof name !== 'string') throw new RuleCompileError(ctx.ruleId, where, 'name must be a string');
   const booleans = (['all', 'any', 'not'] as const).filter((key) => key in json);
   if (booleans.length > 1) throw new RuleCompileError(ctx.ruleId, where, `a condition has one of all / any / not, not ${booleans.join(' and ')}`);
   const boolean = booleans[0];
-  if (boolean !== undefined) {
-    for (const key of Object.keys(json)) {
-      if (!BOOLEAN_KEYS.has(key)) throw new RuleCompileError(ctx.ruleId, where, `unknown key '${key}' in a boolean condition`);
-    }
-    if (boolean === 'not') {
-      const inner = compileNode(ctx, json['not'], `${where}.not`, leaves);
-      const tree: EvaluatedCondition = { ...(name !== undefined ? { name } : {}), not: inner.tree };
-      const evaluateInner = inner.node;
-      return {
-        tree,
-        node: (facts) => {
-          const truth = evaluateInner(facts);
-          return truth === undefined ? undefined : !truth;
-        },
-      };
-    }
-    const list = json[boolean];
-    if (!Array.isArray(list)) throw new RuleCompileError(ctx.ruleId, where, `'${boolean}' must be an array`);
-    const children = list.map((child, i) => compileNode(ctx, child, `${where}.${boolean}[${i}]`, leaves));
-    const tree: EvaluatedCondition = { ...(name !== undefined ? { name } : {}), [boolean]: children.map((c) => c.tree) };
-    const nodes = children.map((c) => c.node);
-    const count = nodes.length;
-    // Kleene's strong tables, as kleene.ts `combine`: every operand is evaluated (the evidence
-    // reads every leaf), then one dominant operand decides, else any unknown leaves it unknown.
-    const dominant = boolean === 'all' ? false : true;
+  if (boolean === undefined) return compileLeaf(ctx, json, where, leaves);
+  for (const key of Object.keys(json)) {
+    if (!BOOLEAN_KEYS.has(key)) throw new RuleCompileError(ctx.ruleId, where, `unknown key '${key}' in a boolean condition`);
+  }
+  const named = name !== undefined ? { name } : {};
+  if (boolean === 'not') {
+    const inner = compileNode(ctx, json['not'], `${where}.not`, leaves);
+    const innerTruth = inner.truth;
     return {
-      tree,
-      node: (facts) => {
-        let decided = false;
-        let unknown = false;
-        for (let i = 0; i < count; i += 1) {
-          const truth = nodes[i]!(facts);
-          if (truth === dominant) decided = true;
-          else if (truth === undefined) unknown = true;
-        }
-        if (decided) return dominant;
-        return unknown ? undefined : !dominant;
+      truth: (facts) => {
+        const truth = innerTruth(facts);
+        return truth === undefined ? undefined : !truth;
       },
+      missing: inner.missing,
+      trace: (facts) => ({ ...named, not: inner.trace(facts) }),
     };
   }
-  return compileLeaf(ctx, json, where, leaves);
+  const list = json[boolean];
+  if (!Array.isArray(list)) throw new RuleCompileError(ctx.ruleId, where, `'${boolean}' must be an array`);
+  const children = list.map((child, i) => compileNode(ctx, child, `${where}.${boolean}[${i}]`, leaves));
+  const truths = children.map((c) => c.truth);
+  const count = truths.length;
+  // Kleene's strong tables, as kleene.ts `combine`: one dominant operand decides (the rest need not
+  // be read), else any unknown operand leaves it unknown.
+  const dominant = boolean === 'all' ? false : true;
+  let truth: Node['truth'];
+  if (count === 1) {
+    truth = truths[0]!;
+  } else if (count === 2) {
+    const [first, second] = truths as [Node['truth'], Node['truth']];
+    truth = (facts) => {
+      const a = first(facts);
+      if (a === dominant) return dominant;
+      const b = second(facts);
+      if (b === dominant) return dominant;
+      return a === undefined || b === undefined ? undefined : !dominant;
+    };
+  } else {
+    truth = (facts) => {
+      let unknown = false;
+      for (let i = 0; i < count; i += 1) {
+        const t = truths[i]!(facts);
+        if (t === dominant) return dominant;
+        if (t === undefined) unknown = true;
+      }
+      return unknown ? undefined : !dominant;
+    };
+  }
+  return {
+    truth,
+    // Unknown: no operand is dominant, and the unknown ones say what is missing.
+    missing: (facts, out) => {
+      for (const child of children) if (child.truth(facts) === undefined) child.missing(facts, out);
+    },
+    trace: (facts) => ({ ...named, [boolean]: children.map((c) => c.trace(facts)) }),
+  };
 }
 
-function compileLeaf(
-  ctx: CompileContext,
-  json: Record<string, unknown>,
-  where: string,
-  leaves: CompiledCondition['leaves'],
-): { node: Node; tree: EvaluatedCondition } {
+function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: string, leaves: Leaf[]): Leaf {
   for (const key of Object.keys(json)) {
     if (!LEAF_KEYS.has(key)) throw new RuleCompileError(ctx.ruleId, where, `unknown key '${key}' in a condition`);
   }
@@ -209,17 +300,18 @@ function compileLeaf(
   if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, where, 'operator must be a string');
   const operator = ctx.operator(operatorName);
   if (!operator) throw new RuleCompileError(ctx.ruleId, where, `unknown operator '${operatorName}'`);
-  const readFact = compileReader(ctx, where, json['fact'], json['path'], json['params']);
+  const factRef = compileReader(ctx, where, json['fact'], json['path'], json['params']);
+  const readFact = factRef.read;
 
   const value = json['value'];
   // A value `{ fact, params?, path? }` is a fact reference, as json-rules-engine reads it.
   const valueIsFact = isObject(value) && Object.hasOwn(value, 'fact');
-  let readValue: Reader | undefined;
+  let valueRef: CompiledRef | undefined;
   if (valueIsFact) {
     for (const key of Object.keys(value)) {
       if (!['fact', 'path', 'params'].includes(key)) throw new RuleCompileError(ctx.ruleId, `${where}.value`, `unknown key '${key}' in a fact reference`);
     }
-    readValue = compileReader(ctx, `${where}.value`, value['fact'], value['path'], value['params']);
+    valueRef = compileReader(ctx, `${where}.value`, value['fact'], value['path'], value['params']);
   } else {
     const custom = OPERATOR_BY_NAME.get(operatorName);
     try {
@@ -234,65 +326,121 @@ function compileLeaf(
     }
   }
 
-  const tree: EvaluatedCondition = {
+  // kleene.ts judgeLeaf: an absent fact leaves the leaf unknown; so does an undefined compared fact
+  // when something behind it is absent; otherwise the operator decides.
+  let truth: Node['truth'];
+  let valueResult: Reader;
+  if (valueRef) {
+    const readCompared = valueRef.read;
+    const comparedAbsent = valueRef.hasAbsent;
+    valueResult = readCompared;
+    truth = (facts) => {
+      const factResult = readFact(facts);
+      if (factResult === undefined) return undefined;
+      const compared = readCompared(facts);
+      if (compared === undefined && comparedAbsent(facts)) return undefined;
+      return operator.evaluate(factResult, compared) === true;
+    };
+  } else {
+    valueResult = () => value;
+    truth = (facts) => {
+      const factResult = readFact(facts);
+      return factResult === undefined ? undefined : operator.evaluate(factResult, value) === true;
+    };
+  }
+  const missing: Node['missing'] = valueRef
+    ? (facts, out) => {
+        if (readFact(facts) === undefined) factRef.absent(facts, out);
+        if (valueRef.read(facts) === undefined) valueRef.absent(facts, out);
+      }
+    : (facts, out) => {
+        if (readFact(facts) === undefined) factRef.absent(facts, out);
+      };
+
+  const described = {
     ...(typeof json['name'] === 'string' ? { name: json['name'] } : {}),
     fact: json['fact'] as string,
     ...(typeof json['path'] === 'string' ? { path: json['path'] } : {}),
     ...(json['params'] !== undefined ? { params: json['params'] as Record<string, unknown> } : {}),
     operator: operatorName,
     value,
-    factResult: undefined,
-    valueResult: undefined,
-    result: false,
   };
-  const outcome: { condition: EvaluatedCondition; truth: Truth } = { condition: tree, truth: undefined };
-  leaves.push(outcome);
-
-  let node: Node;
-  if (readValue) {
-    const readCompared = readValue;
-    node = (facts) => {
+  const leaf: Leaf = {
+    truth,
+    missing,
+    trace: (facts) => {
       const factResult = readFact(facts);
-      const valueResult = readCompared(facts);
-      tree.factResult = factResult;
-      tree.valueResult = valueResult;
-      let truth: Truth;
-      if (factResult === undefined) {
-        tree.result = false;
-        truth = undefined;
-      } else {
-        const result = operator.evaluate(factResult, valueResult) === true;
-        tree.result = result;
-        // An undecidable compared fact leaves the leaf unknown when one of its inputs is absent
-        // (kleene.ts judgeLeaf); that rare case is settled by the same judge.
-        truth = valueResult === undefined ? undecidedCompared(tree, facts) : result;
-      }
-      outcome.truth = truth;
-      return truth;
-    };
-  } else {
-    node = (facts) => {
-      const factResult = readFact(facts);
-      tree.factResult = factResult;
-      tree.valueResult = value;
-      let truth: Truth;
-      if (factResult === undefined) {
-        tree.result = false;
-        truth = undefined;
-      } else {
-        truth = operator.evaluate(factResult, value) === true;
-        tree.result = truth;
-      }
-      outcome.truth = truth;
-      return truth;
-    };
-  }
-  return { node, tree };
+      const compared = valueResult(facts);
+      return { ...described, factResult, valueResult: compared, result: factResult !== undefined && operator.evaluate(factResult, compared) === true };
+    },
+    fact: described.fact,
+    path: described.path,
+    operator: operatorName,
+    factResult: readFact,
+    valueResult,
+    ref: factRef,
+  };
+  leaves.push(leaf);
+  return leaf;
 }
 
-/** kleene.ts judgeLeaf's answer for a leaf whose compared fact is undecidable. */
-function undecidedCompared(tree: EvaluatedCondition, facts: Facts): Truth {
-  return judge(tree, facts).truth;
+const NO_EVIDENCE: OperatorExplanation = Object.freeze({});
+
+const num = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+type Explainer = (facts: Facts, truth: boolean) => OperatorExplanation;
+
+/**
+ * kleene.ts `explain` for the leaf that decided, compiled: its operator's or derived fact's own
+ * explanation, else the binding bound among its peers, else the failing members of its object
+ * fact. Peers and members are found among the leaves once, here.
+ */
+function compileLeafExplainer(leaf: Leaf, leaves: readonly Leaf[]): Explainer {
+  const custom = OPERATOR_BY_NAME.get(leaf.operator)?.explain;
+  if (custom) {
+    const at: FactRef = Object.freeze(leaf.path ? { fact: leaf.fact, path: leaf.path } : { fact: leaf.fact });
+    return (facts) => custom(leaf.factResult(facts), leaf.valueResult(facts), at);
+  }
+  const derived = leaf.ref.derived;
+  if (derived?.fact.explain) {
+    const { fact, params, inputs } = derived;
+    const explainDerived = fact.explain!;
+    return (facts) => explainDerived(params, inputs.map((read) => read(facts)));
+  }
+  // memberDetail: the failing members of one object fact (`utilityTariffs.water in […]`).
+  const members = leaf.path ? leaves.filter((other) => other.fact === leaf.fact && other.path) : [];
+  const memberTexts = members.map((m) => ({ name: m.path!.replace(/^\$\./, ''), path: refToPath({ fact: leaf.fact, path: m.path! }) }));
+  const memberDetail: Explainer = (facts, truth) => {
+    if (truth !== false || members.length === 0) return NO_EVIDENCE;
+    let detail = '';
+    const items: DetailItem[] = [];
+    for (let i = 0; i < members.length; i += 1) {
+      const member = members[i]!;
+      if (member.truth(facts) !== false) continue;
+      const value = String(member.factResult(facts));
+      detail += `${items.length > 0 ? ', ' : ''}${memberTexts[i]!.name}=${value}`;
+      items.push({ type: 'offendingValue', path: memberTexts[i]!.path, value });
+    }
+    return { detail, items };
+  };
+  const bound = BOUND_OPERATORS[leaf.operator];
+  if (!bound) return memberDetail;
+  const peers = leaves.filter((other) => other.fact === leaf.fact && other.path === leaf.path && BOUND_OPERATORS[other.operator] === bound);
+  return (facts, truth) => {
+    const actual = num(leaf.factResult(facts));
+    const compared = num(leaf.valueResult(facts));
+    if (actual === undefined || compared === undefined) return memberDetail(facts, truth);
+    if (bound === 'exact') return { expected: compared, actual };
+    // The binding bound: the largest of the known minimums, the smallest of the known maximums.
+    let expected = bound === 'min' ? -Infinity : Infinity;
+    for (const peer of peers) {
+      if (peer.truth(facts) === undefined) continue;
+      const v = num(peer.valueResult(facts));
+      if (v !== undefined) expected = bound === 'min' ? Math.max(expected, v) : Math.min(expected, v);
+    }
+    return { expected, actual };
+  };
 }
 
 /**
@@ -304,7 +452,18 @@ function undecidedCompared(tree: EvaluatedCondition, facts: Facts): Truth {
  * c.evaluate({}) //=> undefined (households is missing)
  */
 export function compileCondition(json: unknown, ctx: CompileContext, where: string): CompiledCondition {
-  const leaves: CompiledCondition['leaves'] = [];
-  const { node, tree } = compileNode(ctx, json, where, leaves);
-  return { evaluate: node, tree, leaves };
+  const leaves: Leaf[] = [];
+  const root = compileNode(ctx, json, where, leaves);
+  const explainers = leaves.map((leaf) => compileLeafExplainer(leaf, leaves));
+  const count = leaves.length;
+  return {
+    evaluate: root.truth,
+    missing: root.missing,
+    // The deciding leaf is the first, in rule order, whose own truth is the judgement's.
+    explain: (facts, truth) => {
+      for (let i = 0; i < count; i += 1) if (leaves[i]!.truth(facts) === truth) return explainers[i]!(facts, truth);
+      return NO_EVIDENCE;
+    },
+    trace: root.trace,
+  };
 }

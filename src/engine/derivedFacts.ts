@@ -7,7 +7,6 @@
 // Per-function imports (no barrel): this module is on the evaluation hot path.
 import { addDays } from 'date-fns/addDays';
 import { getYear } from 'date-fns/getYear';
-import { isAfter } from 'date-fns/isAfter';
 import { parseISO } from 'date-fns/parseISO';
 import type { DetailItem } from './evidence.js';
 import type { OperatorExplanation } from './operators.js';
@@ -51,6 +50,40 @@ function stringList(params: Record<string, unknown>, key: string, where: string)
   throw new TypeError(`${where} expects a list of names in params.${key}`);
 }
 
+/**
+ * Date arithmetic per distinct string, not per record: a batch repeats the same dates, and
+ * parseISO is most of a derived fact's cost. The values are date-fns' own, computed once.
+ */
+const DATE_CACHE_LIMIT = 8192;
+const years = new Map<string, number>();
+const times = new Map<string, number>();
+const deadlines = new Map<number, Map<string, number>>();
+
+function remember<K>(cache: Map<K, number>, key: K, compute: () => number): number {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= DATE_CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** `getYear(parseISO(date))`. */
+const yearOfDate = (date: string): number => remember(years, date, () => getYear(parseISO(date)));
+
+/** `isAfter(parseISO(date), addDays(parseISO(reference), days))`: later than the reference plus a tolerance. */
+function isLate(date: string, reference: string, days: number): boolean {
+  let byReference = deadlines.get(days);
+  if (byReference === undefined) {
+    if (deadlines.size >= 16) deadlines.clear();
+    byReference = new Map();
+    deadlines.set(days, byReference);
+  }
+  const deadline = remember(byReference, reference, () => addDays(parseISO(reference), days).getTime());
+  return remember(times, date, () => parseISO(date).getTime()) > deadline;
+}
+
 /** `of × rate / per` — e.g. 40 m² per 100 households, or 50% of the compounds (rate 0.5, per 1). */
 const scaled: DerivedFact = {
   name: 'scaled',
@@ -84,7 +117,7 @@ const yearOf: DerivedFact = {
   name: 'yearOf',
   inputs: (params) => [factRef(params['of'], 'yearOf')],
   compute: (params, [date]) =>
-    typeof date === 'string' ? getYear(parseISO(date)) + numberParam(params, 'offsetYears', 'yearOf') : undefined,
+    typeof date === 'string' ? yearOfDate(date) + numberParam(params, 'offsetYears', 'yearOf') : undefined,
 };
 
 /** One listed stage, judged three-valued: true, false, or undefined (unknown, with what is absent). */
@@ -112,18 +145,17 @@ function compareStages(params: Record<string, unknown>, subject: unknown, refere
   return stages.map((stage): StageComparison => {
     const ref = stageValue(reference, stage);
     const own = stageValue(subject, stage);
-    const row = { stage, reference: ref, subject: own };
+    const row = (truth: boolean | undefined, missing: FactRef[]): StageComparison => ({ stage, reference: ref, subject: own, truth, missing });
     const subjectPath = { fact: subjectFact, path: `$.${stage}` };
     // The reference has not reached this stage: nothing to keep up with.
-    if (ref === null) return { ...row, truth: true, missing: [] };
+    if (ref === null) return row(true, []);
     if (ref === undefined) {
       // Unknown whether the reference reached it; the subject's date is needed too unless known.
-      const missing = [{ fact: referenceFact, path: `$.${stage}` }, ...(own === undefined ? [subjectPath] : [])];
-      return { ...row, truth: undefined, missing };
+      return row(undefined, [{ fact: referenceFact, path: `$.${stage}` }, ...(own === undefined ? [subjectPath] : [])]);
     }
-    if (own === null) return { ...row, truth: false, missing: [] };
-    if (own === undefined) return { ...row, truth: undefined, missing: [subjectPath] };
-    return { ...row, truth: !isAfter(parseISO(own), addDays(parseISO(ref), toleranceDays)), missing: [] };
+    if (own === null) return row(false, []);
+    if (own === undefined) return row(undefined, [subjectPath]);
+    return row(!isLate(own, ref, toleranceDays), []);
   });
 }
 
@@ -141,11 +173,19 @@ const milestoneSync: DerivedFact = {
     { fact: String(params['subject']) },
     { fact: String(params['reference']) },
   ],
+  // compareStages' rows combined, without building them: one late stage decides.
   compute: (params, [subject, reference]) => {
-    const rows = compareStages(params, subject, reference);
-    if (rows.some((row) => row.truth === false)) return false;
-    if (rows.some((row) => row.truth === undefined)) return undefined;
-    return true;
+    const stages = stringList(params, 'stages', 'milestoneSync');
+    const toleranceDays = numberParam(params, 'toleranceDays', 'milestoneSync');
+    let unknown = false;
+    for (const stage of stages) {
+      const ref = stageValue(reference, stage);
+      if (ref === null) continue;
+      const own = stageValue(subject, stage);
+      if (ref === undefined || own === undefined) unknown = true;
+      else if (own === null || isLate(own, ref, toleranceDays)) return false;
+    }
+    return unknown ? undefined : true;
   },
   missing: (params, [subject, reference]) => {
     const rows = compareStages(params, subject, reference);

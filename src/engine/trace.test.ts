@@ -16,7 +16,7 @@ const ctx: CompileContext = {
 function traced(json: unknown, facts: Record<string, unknown>): { truth: boolean | undefined; trace: ConditionTrace } {
   const condition = compileCondition(json, ctx, 'conditions.all[1]');
   const truth = condition.evaluate(facts);
-  return { truth, trace: traceCondition(condition.tree, facts) };
+  return { truth, trace: traceCondition(condition.trace(facts), facts) };
 }
 
 const heads = { fact: 'gridHeads', operator: 'greaterThanInclusive', value: 1 };

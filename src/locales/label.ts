@@ -14,12 +14,20 @@ export const LANGS = ['zh', 'en'] as const satisfies readonly Lang[];
  * @example factKey('facts.budgets.1.year') // 'budgets.year'
  */
 export function factKey(path: string): string {
-  return path
-    .replace(/^facts\./, '')
-    .split('.')
-    .filter((segment) => !/^\d+$/.test(segment))
-    .join('.');
+  let key = factKeys.get(path);
+  if (key === undefined) {
+    key = path
+      .replace(/^facts\./, '')
+      .split('.')
+      .filter((segment) => !/^\d+$/.test(segment))
+      .join('.');
+    // Findings ask for the same few paths again and again; a bound keeps odd input from growing it.
+    if (factKeys.size < 4096) factKeys.set(path, key);
+  }
+  return key;
 }
+
+const factKeys = new Map<string, string>();
 
 /** The label entry of a fact path, or undefined (kind-specific entries first). */
 export function factLabelEntry(path: string, kind?: string): LocalizedText | undefined {

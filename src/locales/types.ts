@@ -48,6 +48,60 @@ export function compileTemplate(template: string): (values: TemplateValues) => s
   return compiled;
 }
 
+/**
+ * Templates said one after the other (a prefix and its message), with some placeholders filled
+ * once (a check's label) and the rest left for each call: what `compileTemplate` gives for the
+ * same values, with the fixed part split and joined only once. `constant` is the whole text when
+ * nothing is left to fill; `keys` are the placeholders left.
+ *
+ * @example
+ * const t = compileTemplateWith(['符合{label}（要求 {expected}）。'], { label: '第十条' });
+ * t.render({ expected: 620 }) // '符合第十条（要求 620）。'
+ */
+export function compileTemplateWith(templates: readonly string[], fixed: TemplateValues): PartialTemplate {
+  const texts: string[] = [];
+  const keys: string[] = [];
+  let text = '';
+  for (const template of templates) {
+    const pattern = /\{(\w+)\}/g;
+    let last = 0;
+    for (let match = pattern.exec(template); match !== null; match = pattern.exec(template)) {
+      text += template.slice(last, match.index);
+      last = match.index + match[0].length;
+      const key = match[1]!;
+      const value = fixed[key];
+      if (value !== undefined) {
+        text += String(value);
+      } else {
+        texts.push(text);
+        keys.push(key);
+        text = '';
+      }
+    }
+    text += template.slice(last);
+  }
+  const tail = text;
+  const count = keys.length;
+  const render = (values: TemplateValues): string => {
+    let out = '';
+    for (let i = 0; i < count; i += 1) {
+      const key = keys[i]!;
+      const value = values[key];
+      out += texts[i]! + (value === undefined ? `{${key}}` : String(value));
+    }
+    return out + tail;
+  };
+  return { constant: count === 0 ? tail : undefined, keys, render };
+}
+
+export interface PartialTemplate {
+  /** The text, when no placeholder is left to fill. */
+  constant: string | undefined;
+  /** The placeholders left, in order. */
+  keys: readonly string[];
+  render(values: TemplateValues): string;
+}
+
 /** Quantities as a person reads them: no float noise, at most two decimals. */
 export function formatQuantity(value: number | undefined): string | undefined {
   if (value === undefined) return undefined;
