@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { CITY_KEYS, RECORD_KINDS, type CityKey, type RecordKind, type ValidationIssue } from '../types.js';
 import { closestWord, describeValue, lenientObject } from './common.js';
+import { compileFastParser, FAST_PARSE_FAILED, type FastParser } from './compileFastParser.js';
 import { buildFactsSchemas } from './facts.js';
 import { describeValueZh, localizeIssue, recordIssue, schemaAt, unknownKeyIssue } from './issueText.js';
 import { buildRecordSchemas, recordSchemas, type RecordSchemas, type ShequRecord } from './record.js';
@@ -30,7 +31,7 @@ export type ValidateRecordResult =
     };
 
 /** Unknown keys are dropped here rather than reported; built once, like the strict set. */
-const lenientSchemas: RecordSchemas = buildRecordSchemas(lenientObject, buildFactsSchemas(lenientObject));
+export const lenientRecordSchemas: RecordSchemas = buildRecordSchemas(lenientObject, buildFactsSchemas(lenientObject));
 
 const CITY_SET: ReadonlySet<string> = new Set(CITY_KEYS);
 const KIND_SET: ReadonlySet<string> = new Set(RECORD_KINDS);
@@ -58,6 +59,36 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
  * //   errors: [{ path: 'facts.households', message: 'expected integer >= 0, got -3' }] }
  */
 export function validateRecord(input: unknown, options?: ValidateRecordOptions): ValidateRecordResult {
+  const schemas = options?.allowUnknownKeys === true ? lenientRecordSchemas : recordSchemas;
+  let parsed: unknown = FAST_PARSE_FAILED;
+  try {
+    parsed = fastParserFor(schemas)(input);
+  } catch {
+    // A value JSON cannot produce (a throwing getter…): zod's path below says what it makes of it.
+  }
+  if (parsed !== FAST_PARSE_FAILED) return { ok: true, record: parsed as ShequRecord };
+  return validateRecordWithZod(input, options);
+}
+
+/**
+ * The fast parser compiled from each schema set on first use: it accepts exactly what zod
+ * accepts, with the same parsed record, and leaves everything else to zod (which words the errors).
+ */
+const fastParsers = new Map<RecordSchemas, FastParser>();
+function fastParserFor(schemas: RecordSchemas): FastParser {
+  let parser = fastParsers.get(schemas);
+  if (parser === undefined) {
+    parser = compileFastParser(schemas.record);
+    fastParsers.set(schemas, parser);
+  }
+  return parser;
+}
+
+/**
+ * `validateRecord` through zod alone, without the compiled fast path: the reference the fast
+ * path is tested against, and the bench's "zod validation alone". Not part of the package API.
+ */
+export function validateRecordWithZod(input: unknown, options?: ValidateRecordOptions): ValidateRecordResult {
   try {
     const hole = sparseArrayPath(input, '', 0);
     if (hole !== null) {
@@ -68,7 +99,7 @@ export function validateRecord(input: unknown, options?: ValidateRecordOptions):
         errors: [recordIssue('unreadable', `${where} is a sparse array (holes JSON cannot hold)`, `${where} 是含空位的稀疏数组（JSON 中不存在）。`)],
       };
     }
-    return validate(input, options?.allowUnknownKeys === true ? lenientSchemas : recordSchemas);
+    return validate(input, options?.allowUnknownKeys === true ? lenientRecordSchemas : recordSchemas);
   } catch (error) {
     // Only reachable for values JSON cannot produce (a throwing getter, a revoked proxy…).
     const reason = errorText(error);
