@@ -5,7 +5,7 @@
  * - library: the compiled path vs the json-rules-engine path (validation and findings included);
  *   three checks decided by a hand-written TypeScript floor vs the compiled closures vs
  *   json-rules-engine; the condition core alone (all checks of a record's kind, no findings) vs a
- *   bare json-rules-engine `Engine#run`; validation alone;
+ *   bare json-rules-engine `Engine#run`; validation alone, by zod and by the fast path compiled from it;
  * - floors: `JSON.parse` of a line; parse + stringify of a line's result;
  * - disagreements between the two paths on a 100k batch (must be 0);
  * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS;
@@ -33,7 +33,7 @@ import { createRulesEngine, engineOperator } from '../src/engine/rulesEngine.js'
 import { createEvaluator } from '../src/evaluate.js';
 import { factsSchemas } from '../src/schema/facts.js';
 import type { ShequRecord } from '../src/schema/record.js';
-import { validateRecord } from '../src/schema/validateRecord.js';
+import { validateRecord, validateRecordWithZod } from '../src/schema/validateRecord.js';
 import { CITY_KEYS, type CheckEntry, type CityKey, type RecordKind } from '../src/types.js';
 import { measureCli } from './bench-cli.js';
 import { generateLines, generateToFile } from './gen.js';
@@ -186,12 +186,16 @@ async function main(): Promise<void> {
     variant('json-rules-engine (evaluate)', inputs.length, async () => {
       for (const input of inputs) await reference.evaluate(input);
     }),
-    variant('validation alone', inputs.length, () => {
+    variant('validation alone (zod)', inputs.length, () => {
+      for (const input of inputs) validateRecordWithZod(input);
+    }),
+    // validateRecord: the parser compiled from the same schemas, zod for what it refuses.
+    variant('validation alone (fast path)', inputs.length, () => {
       for (const input of inputs) validateRecord(input);
     }),
   ];
   await timeRounds(library);
-  const [libCompiled, libJre, libValidation] = library as [Variant, Variant, Variant];
+  const [libCompiled, libJre, libValidation, libValidationFast] = library as [Variant, Variant, Variant, Variant];
 
   // -- Three checks: hand-written floor, compiled closures, json-rules-engine --------------------
   const engine = createRulesEngine();
@@ -286,6 +290,7 @@ async function main(): Promise<void> {
   say(`  compiled path                 ${fmt(libCompiled.best).padStart(9)} records/s   ${ratio(libCompiled.best, libJre.best)}× json-rules-engine`);
   say(`  json-rules-engine path        ${fmt(libJre.best).padStart(9)} records/s`);
   say(`  validation alone (zod)        ${fmt(libValidation.best).padStart(9)} records/s`);
+  say(`  validation alone (fast path)  ${fmt(libValidationFast.best).padStart(9)} records/s   ${ratio(libValidationFast.best, libValidation.best)}× zod`);
   say(`Three checks (${FLOOR_CHECKS.join(', ')}; ${fmt(threeRecords.length)} community/grid records)`);
   say(`  hand-written TypeScript floor ${fmt(threeFloor.best).padStart(9)} records/s`);
   say(`  compiled closures             ${fmt(threeCompiled.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeCompiled.best)}× slower than the floor, ${ratio(threeCompiled.best, threeJre.best)}× json-rules-engine`);
@@ -374,6 +379,8 @@ async function main(): Promise<void> {
       jsonRulesEngine: Math.round(libJre.best),
       compiledOverJre: ratio(libCompiled.best, libJre.best),
       validation: Math.round(libValidation.best),
+      validationFast: Math.round(libValidationFast.best),
+      validationFastOverZod: ratio(libValidationFast.best, libValidation.best),
     },
     threeChecks: {
       checks: FLOOR_CHECKS,

@@ -7,7 +7,7 @@ const bench: BenchReport = {
   cpus: 2,
   loadAverage: [3.1, 2.9, 2.5],
   records: { library: 49_500, disagreements: 99_000, cli: 1_000_000 },
-  library: { compiled: 52_000, jsonRulesEngine: 4_100, compiledOverJre: 12.7, validation: 80_000 },
+  library: { compiled: 52_000, jsonRulesEngine: 4_100, compiledOverJre: 12.7, validation: 80_000, validationFast: 400_000, validationFastOverZod: 5 },
   threeChecks: { handWritten: 30_000_000, compiled: 3_000_000, jsonRulesEngine: 60_000, floorOverCompiled: 10, compiledOverJre: 50 },
   conditionCore: { compiled: 900_000, jsonRulesEngine: 5_000, compiledOverJre: 180 },
   floors: { jsonParse: 300_000, parseStringify: 40_000, resultBytes: 4100 },
@@ -21,6 +21,7 @@ describe('withPerfTable', () => {
   it('replaces the block with the figures of the bench report', () => {
     const next = withPerfTable(readme, bench);
     expect(next).toContain('| library, compiled path (validation + findings) | 52,000 | 12.7× json-rules-engine |');
+    expect(next).toContain('| validation alone, fast path compiled from the zod schemas | 400,000 | 5× zod |');
     expect(next).toContain('| CLI `--format ndjson --jobs 1`, 1,000,000 records | 20,000 | peak RSS 150 MB, 50 s |');
     expect(next).toContain('Disagreements between the compiled and the json-rules-engine path: 0 of 99,000 records.');
     expect(next).not.toContain('old');

@@ -11,7 +11,15 @@ export interface BenchReport {
   cpus: number;
   loadAverage: number[];
   records: { library: number; disagreements: number; cli: number };
-  library: { compiled: number; jsonRulesEngine: number; compiledOverJre: number; validation: number };
+  library: {
+    compiled: number;
+    jsonRulesEngine: number;
+    compiledOverJre: number;
+    validation: number;
+    /** validateRecord's compiled fast path (absent from reports before it existed). */
+    validationFast?: number;
+    validationFastOverZod?: number;
+  };
   threeChecks: { handWritten: number; compiled: number; jsonRulesEngine: number; floorOverCompiled: number; compiledOverJre: number };
   conditionCore: { compiled: number; jsonRulesEngine: number; compiledOverJre: number };
   floors: { jsonParse: number; parseStringify: number; resultBytes: number };
@@ -32,6 +40,9 @@ export function renderPerfTable(bench: BenchReport): string {
     `| library, compiled path (validation + findings) | ${n(bench.library.compiled)} | ${bench.library.compiledOverJre}× json-rules-engine |`,
     `| library, json-rules-engine path | ${n(bench.library.jsonRulesEngine)} | 1× |`,
     `| validation alone (zod) | ${n(bench.library.validation)} | |`,
+    ...(bench.library.validationFast === undefined
+      ? []
+      : [`| validation alone, fast path compiled from the zod schemas | ${n(bench.library.validationFast)} | ${bench.library.validationFastOverZod}× zod |`]),
     `| three checks, hand-written TypeScript floor | ${n(bench.threeChecks.handWritten)} | ${bench.threeChecks.floorOverCompiled}× compiled |`,
     `| three checks, compiled closures | ${n(bench.threeChecks.compiled)} | ${bench.threeChecks.compiledOverJre}× json-rules-engine |`,
     `| three checks, json-rules-engine | ${n(bench.threeChecks.jsonRulesEngine)} | |`,
