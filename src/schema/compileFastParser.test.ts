@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordArbitrary } from './arbitraries.js';
 import { compileFastParser, FAST_PARSE_FAILED, type FastParserFallback } from './compileFastParser.js';
 import { recordSchemas, type RecordSchemas } from './record.js';

@@ -10,7 +10,7 @@
  * Mirrors zod 4.6's parse of each schema type (node_modules/zod/v4/core/schemas.js); the
  * differential property in compileFastParser.test.ts holds the two together.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a fast parser returns when it does not accept the value (zod then decides and words why). */
 export const FAST_PARSE_FAILED: unique symbol = Symbol('fast parse failed');
