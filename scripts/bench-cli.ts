@@ -13,8 +13,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateToFile } from './gen.js';
@@ -48,16 +49,39 @@ function rssAt(samples: readonly Sample[], wallMs: number, fraction: number): nu
 export interface CliRun {
   exitCode: number;
   wallMs: number;
-  /** The highest of VmHWM and the sampled VmRSS (worker threads included: one process). */
+  /**
+   * The highest of: the child's own getrusage max RSS, read as it exits (nothing is missed
+   * between samples), VmHWM and the sampled VmRSS. Worker threads are included: one process.
+   */
   peakRssMB: number;
+  /** The child's getrusage max RSS at exit (MB); null when it did not report (killed). */
+  exitMaxRssMB: number | null;
+  /** User + system CPU seconds of the child, all threads (getrusage at exit); null if unknown. */
+  cpuSeconds: number | null;
   samples: Sample[];
   stderr: string;
 }
 
-/** Runs `node <cli> ...args`, sampling its RSS from /proc every ~100 ms. */
+/**
+ * Loaded into the child before the CLI (`--import`): as the process exits it writes its own
+ * getrusage figures (max RSS of the process, all threads; CPU time) to the file named by
+ * BENCH_RUSAGE_FILE.
+ */
+const RUSAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs';" +
+    "const file = process.env.BENCH_RUSAGE_FILE;" +
+    "if (file) process.on('exit', () => { const u = process.resourceUsage();" +
+    " writeFileSync(file, JSON.stringify({ maxRssKB: u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime })); });",
+)}`;
+
+/** Runs `node <cli> ...args`, sampling its RSS from /proc every ~100 ms and reading its rusage at exit. */
 export async function measureCli(cli: string, args: readonly string[]): Promise<CliRun> {
+  const rusageFile = join(await mkdtemp(join(tmpdir(), 'bench-cli-')), 'rusage.json');
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', RUSAGE_PRELOAD, cli, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, BENCH_RUSAGE_FILE: rusageFile },
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
@@ -86,7 +110,15 @@ export async function measureCli(cli: string, args: readonly string[]): Promise<
   const exitCode = await exited;
   await sampling;
   const wallMs = performance.now() - started;
-  return { exitCode, wallMs, peakRssMB: Math.max(hwmMB, ...samples.map((s) => s.rssMB)), samples, stderr };
+  const rusage = await readFile(rusageFile, 'utf8').then(
+    (text) => JSON.parse(text) as { maxRssKB: number; cpuMicros: number },
+    () => null,
+  );
+  await rm(dirname(rusageFile), { recursive: true, force: true });
+  const exitMaxRssMB = rusage === null ? null : rusage.maxRssKB / 1024;
+  let peakRssMB = Math.max(hwmMB, exitMaxRssMB ?? 0);
+  for (const s of samples) peakRssMB = Math.max(peakRssMB, s.rssMB);
+  return { exitCode, wallMs, peakRssMB, exitMaxRssMB, cpuSeconds: rusage === null ? null : rusage.cpuMicros / 1e6, samples, stderr };
 }
 
 function round(n: number, digits = 1): number {
@@ -122,7 +154,7 @@ async function main(): Promise<number> {
 
   process.stderr.write(`bench-cli: node dist/cli.js check ${input} --format ${values.format} --out ${report}\n`);
   const run = await measureCli(cli, ['check', input, '--format', values.format, '--out', report]);
-  const { exitCode, samples, wallMs, peakRssMB, stderr } = run;
+  const { exitCode, samples, wallMs, peakRssMB, stderr, cpuSeconds } = run;
   const reportBytes = existsSync(report) ? (await stat(report)).size : 0;
 
   const result = {
@@ -134,6 +166,7 @@ async function main(): Promise<number> {
     exitCode,
     wallSeconds: round(wallMs / 1000, 2),
     recordsPerSecond: Math.round(records / (wallMs / 1000)),
+    cpuSeconds: cpuSeconds === null ? null : round(cpuSeconds, 2),
     peakRssMB: round(peakRssMB),
     limitMB,
     rssCurveMB: { p10: rssAt(samples, wallMs, 0.1), p50: rssAt(samples, wallMs, 0.5), p90: rssAt(samples, wallMs, 0.9) },
@@ -147,7 +180,7 @@ async function main(): Promise<number> {
     [
       `records      ${records.toLocaleString('en-US')} (${(inputBytes / 1e6).toFixed(1)} MB in, ${(reportBytes / 1e6).toFixed(1)} MB out)`,
       `wall time    ${result.wallSeconds} s`,
-      `throughput   ${result.recordsPerSecond.toLocaleString('en-US')} records/s`,
+      `throughput   ${result.recordsPerSecond.toLocaleString('en-US')} records/s (wall)${cpuSeconds === null ? '' : `; CPU ${result.cpuSeconds} s, all threads`}`,
       `peak RSS     ${result.peakRssMB} MB (limit ${limitMB} MB)`,
       `RSS curve    10% ${result.rssCurveMB.p10} MB · 50% ${result.rssCurveMB.p50} MB · 90% ${result.rssCurveMB.p90} MB`,
       `exit code    ${exitCode} (2 expected: the batch has invalid lines on purpose)`,

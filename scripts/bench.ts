@@ -321,7 +321,15 @@ async function main(): Promise<void> {
   say();
 
   // -- CLI end to end ------------------------------------------------------------------------
-  const cliRuns: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number; exitCode: number }> = [];
+  const cliRuns: Array<{
+    format: string;
+    jobs: number;
+    recordsPerSecond: number;
+    wallSeconds: number;
+    cpuSeconds: number | null;
+    peakRssMB: number;
+    exitCode: number;
+  }> = [];
   if (CLI_RECORDS > 0) {
     const cli = join(root, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error('dist/cli.js not found: npm run bench builds first');
@@ -340,11 +348,12 @@ async function main(): Promise<void> {
           jobs,
           recordsPerSecond: Math.round(CLI_RECORDS / (run.wallMs / 1000)),
           wallSeconds: Math.round(run.wallMs / 10) / 100,
+          cpuSeconds: run.cpuSeconds === null ? null : Math.round(run.cpuSeconds * 100) / 100,
           peakRssMB: Math.round(run.peakRssMB * 10) / 10,
           exitCode: run.exitCode,
         };
         cliRuns.push(entry);
-        say(`  --format ${format.padEnd(6)} --jobs ${jobs}   ${fmt(entry.recordsPerSecond).padStart(9)} records/s   ${String(entry.wallSeconds).padStart(7)} s   peak RSS ${entry.peakRssMB} MB`);
+        say(`  --format ${format.padEnd(6)} --jobs ${jobs}   ${fmt(entry.recordsPerSecond).padStart(9)} records/s   ${String(entry.wallSeconds).padStart(7)} s   CPU ${String(entry.cpuSeconds ?? '?').padStart(7)} s   peak RSS ${entry.peakRssMB} MB`);
       }
     }
     await rm(input, { force: true });

@@ -1,6 +1,6 @@
 import { CITY_KEYS, RECORD_KINDS, type CityKey, type EvaluationResult, type RecordKind } from '../../types.js';
 import type { InputItem } from './input.js';
-import type { CheckResult } from './result.js';
+import type { CheckResult, RecordResult } from './result.js';
 
 /** The evaluator as `check` uses it (the contract of `src/evaluate.ts`): never throws. */
 export interface Evaluator {
@@ -135,15 +135,16 @@ function prepare(item: InputItem, options: Pick<CheckBatchOptions, 'city' | 'mul
 function finish({ position, declared }: Prepared, evaluation: EvaluationResult): CheckResult {
   const city = evaluation.city ?? declared.city;
   const kind = evaluation.kind ?? declared.kind;
-  return {
-    ...position,
-    recordId: evaluation.recordId ?? declared.id,
-    ...(city !== undefined ? { city } : {}),
-    ...kindOf(kind),
-    valid: evaluation.valid,
-    ...(evaluation.errors !== undefined && evaluation.errors.length > 0 ? { errors: evaluation.errors } : {}),
-    findings: evaluation.findings,
-  };
+  // Built key by key, in the order the report prints them (no spreads: this runs per record).
+  const result = (position.file !== undefined ? { file: position.file, line: position.line } : { line: position.line }) as RecordResult;
+  if (position.index !== undefined) result.index = position.index;
+  result.recordId = evaluation.recordId ?? declared.id;
+  if (city !== undefined) result.city = city;
+  if (kind !== undefined) result.kind = kind;
+  result.valid = evaluation.valid;
+  if (evaluation.errors !== undefined && evaluation.errors.length > 0) result.errors = evaluation.errors;
+  result.findings = evaluation.findings;
+  return result;
 }
 
 function kindOf(kind: RecordKind | undefined): { kind?: RecordKind } {

@@ -18,7 +18,7 @@ export interface Formatter {
    * Formats whose output for a result depends on that result alone also take text rendered
    * elsewhere (a worker thread), written in order like `result`'s.
    */
-  writeRendered?(text: string): Promise<void>;
+  writeRendered?(data: string | Uint8Array): Promise<void>;
   /** Drops whatever the formatter keeps aside (temporary files); called on interruption or error. */
   abort(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { gunzip, type GunzipOptions } from './read/gunzip.js';
 import { JsonArrayReader } from './read/jsonArrayReader.js';
+import type { LineBatch, LineBatchLimits } from './read/lineBatch.js';
 import { NdjsonReader } from './read/ndjsonReader.js';
 
 /**
@@ -37,14 +38,10 @@ export type InputItem =
   | { type: 'unparsable'; file: string; line: number; index?: number; message: string; undelimited?: true }
   | { type: 'unreadable'; file: string; message: string };
 
-/** An NDJSON line not parsed yet (`readInputs` with `rawLines`): `parseLine` makes it an item. */
-export interface LineItem {
-  type: 'line';
-  file: string;
-  line: number;
-  text: string;
-  /** The input's last line, without a line end. */
-  last: boolean;
+/** NDJSON lines not decoded nor parsed yet (`readInputs` with `batch`): see ./read/lineBatch.ts. */
+export interface LinesItem {
+  type: 'lines';
+  batch: LineBatch;
 }
 
 export interface ReadInputsOptions {
@@ -57,8 +54,8 @@ export interface ReadInputsOptions {
   maxGzipRatio?: number;
 }
 
-/** `readInputs`, with NDJSON lines left as text (`LineItem`) for batch evaluation. */
-export type ReadRawOptions = ReadInputsOptions & { rawLines: true };
+/** `readInputs`, with NDJSON lines left as bytes in batches (`LinesItem`), for batch evaluation. */
+export type ReadBatchOptions = ReadInputsOptions & { batch: LineBatchLimits };
 
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_GZIP_RATIO = 100;
@@ -66,15 +63,15 @@ export const DEFAULT_MAX_GZIP_RATIO = 100;
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** Yields one item per non-blank NDJSON line / JSON array element / unreadable file, in order. */
-export function readInputs(sources: readonly InputSource[], options: ReadRawOptions): AsyncGenerator<InputItem | LineItem>;
+export function readInputs(sources: readonly InputSource[], options: ReadBatchOptions): AsyncGenerator<InputItem | LinesItem>;
 export function readInputs(sources: readonly InputSource[], options: ReadInputsOptions): AsyncGenerator<InputItem>;
 export async function* readInputs(
   sources: readonly InputSource[],
-  options: ReadInputsOptions & { rawLines?: boolean },
-): AsyncGenerator<InputItem | LineItem> {
+  options: ReadInputsOptions & { batch?: LineBatchLimits },
+): AsyncGenerator<InputItem | LinesItem> {
   const state = options.state ?? { bytesRead: 0, totalBytes: null };
   const limits = {
-    raw: options.rawLines === true,
+    ...(options.batch !== undefined ? { batch: options.batch } : {}),
     maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     maxGzipRatio: options.maxGzipRatio ?? DEFAULT_MAX_GZIP_RATIO,
   };
@@ -98,7 +95,8 @@ export async function* readInputs(
     try {
       const bytes = maybeGunzip(countBytes(stream, state), { maxRatio: limits.maxGzipRatio, problems });
       for await (const item of parseBytes(bytes, source.name, limits)) {
-        if (item.type !== 'unreadable') linesDone = item.line;
+        if (item.type === 'lines') linesDone = item.batch.lineNumbers[item.batch.lineNumbers.length - 1] ?? linesDone;
+        else if (item.type !== 'unreadable') linesDone = item.line;
         yield item;
       }
       for (const problem of problems) yield { type: 'unreadable', file: source.name, message: `${source.name}: ${problem}` };
@@ -235,8 +233,8 @@ export async function* maybeGunzip(chunks: AsyncIterable<Buffer>, options: Gunzi
 
 export interface ParseLimits {
   maxLineBytes: number;
-  /** NDJSON lines come out as text (`LineItem`), not parsed. */
-  raw?: boolean;
+  /** NDJSON lines come out in batches of bytes (`LinesItem`), not parsed. */
+  batch?: LineBatchLimits;
 }
 
 /**
@@ -244,7 +242,7 @@ export interface ParseLimits {
  * Whitespace before it is counted (lines) and dropped as it streams. UTF-16 input (a BOM, or NUL
  * bytes between ASCII ones) is refused with a hint instead of one "not valid JSON" per line.
  */
-export async function* parseBytes(chunks: AsyncIterable<Buffer>, file: string, limits: ParseLimits = { maxLineBytes: DEFAULT_MAX_LINE_BYTES }): AsyncGenerator<InputItem | LineItem> {
+export async function* parseBytes(chunks: AsyncIterable<Buffer>, file: string, limits: ParseLimits = { maxLineBytes: DEFAULT_MAX_LINE_BYTES }): AsyncGenerator<InputItem | LinesItem> {
   const router = new InputRouter(file, limits);
   for await (const chunk of chunks) yield* router.push(chunk);
   yield* router.end();
@@ -262,7 +260,7 @@ class InputRouter {
     private readonly limits: ParseLimits,
   ) {}
 
-  push(raw: Buffer): Array<InputItem | LineItem> {
+  push(raw: Buffer): Array<InputItem | LinesItem> {
     let chunk = raw;
     if (this.head !== null) {
       this.head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
@@ -272,7 +270,7 @@ class InputRouter {
     return this.route(chunk);
   }
 
-  end(): Array<InputItem | LineItem> {
+  end(): Array<InputItem | LinesItem> {
     const out = this.head !== null && this.head.length > 0 ? this.route(this.checkHead()) : [];
     return this.reader === null ? out : [...out, ...this.reader.end()];
   }
@@ -286,7 +284,7 @@ class InputRouter {
     return chunk;
   }
 
-  private route(chunk: Buffer): Array<InputItem | LineItem> {
+  private route(chunk: Buffer): Array<InputItem | LinesItem> {
     if (this.reader !== null) return this.reader.push(chunk);
     let i = 0;
     for (; i < chunk.length; i += 1) {

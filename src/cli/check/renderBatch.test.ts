@@ -62,4 +62,27 @@ describe('check in line batches (ndjson, csv)', () => {
     expect(lines.slice(998, 1001)).toEqual([999, 1002, 1003]);
     expect(lines.at(-1)).toBe(2602);
   });
+
+  it('with --jobs 2 builds no evaluator on the main thread for NDJSON (the workers do), one for a JSON array', async () => {
+    // Arrange
+    let built = 0;
+    const counting = (options: object): Evaluator => {
+      built += 1;
+      return createEvaluator(options);
+    };
+    const threaded = async (args: string[]) => {
+      const io = testIO();
+      const code = await runCheckWith([...args, '--jobs', '2', '--as-of', '2024-01-01'], io, { createEvaluator: counting, threads: true });
+      return { code, stdout: io.stdout.text };
+    };
+    // Act
+    const ndjson = await threaded([files[0]!, '--format', 'ndjson']);
+    const builtForNdjson = built;
+    const array = await threaded([files[1]!, '--format', 'csv']);
+    // Assert
+    expect(builtForNdjson).toBe(0);
+    expect(built).toBe(1);
+    expect(ndjson).toEqual(await run([files[0]!, '--format', 'ndjson', '--as-of', '2024-01-01'], sync).then(({ code, stdout }) => ({ code, stdout })));
+    expect(array).toEqual(await run([files[1]!, '--format', 'csv', '--as-of', '2024-01-01'], sync).then(({ code, stdout }) => ({ code, stdout })));
+  }, 120_000);
 });

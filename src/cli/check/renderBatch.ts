@@ -8,9 +8,11 @@ import { resultOf } from './batch.js';
 import { renderCsv } from './formats/csv.js';
 import { renderNdjson } from './formats/ndjson.js';
 import type { InputItem } from './input.js';
+import { batchText, type LineBatch } from './read/lineBatch.js';
 import { parseLine } from './read/ndjsonReader.js';
 import { isFileError, type CheckResult } from './result.js';
 import { SummaryBuilder, type SummarySnapshot } from './summary.js';
+import { Utf8Chunks } from './utf8Chunks.js';
 
 /** The formats `renderBatch` can render. */
 export const RENDERED_FORMATS = ['ndjson', 'csv'] as const;
@@ -24,26 +26,25 @@ export interface RenderConfig {
   defaultFile?: string;
 }
 
-/** Consecutive NDJSON lines of one file, not parsed yet (blank lines already skipped). */
-export interface LineBatch {
-  file: string;
-  lines: string[];
-  /** The physical line number of each line. */
-  lineNumbers: number[];
-  /** The batch's last line is the input's last and had no line end. */
-  lastWithoutNewline: boolean;
-}
-
 /** The items of a batch, as the NDJSON reader gives them when it parses. */
 export function* itemsOfLines(batch: LineBatch): Generator<InputItem> {
-  const last = batch.lines.length - 1;
+  const text = batchText(batch);
+  const { file, lineNumbers } = batch;
+  const last = lineNumbers.length - 1;
+  let from = 0;
   for (let i = 0; i <= last; i += 1) {
-    yield parseLine(batch.file, batch.lineNumbers[i]!, batch.lines[i]!, batch.lastWithoutNewline && i === last);
+    const to = text.indexOf('\n', from);
+    yield parseLine(file, lineNumbers[i]!, text.slice(from, to), batch.lastWithoutNewline && i === last);
+    from = to + 1;
   }
 }
 
 export interface RenderedBatch {
-  text: string;
+  /**
+   * The report's bytes (UTF-8), in order, in pieces that own their memory (transferable from a
+   * worker thread).
+   */
+  output: Uint8Array[];
   summary: SummarySnapshot;
   /** Messages of unreadable files, for stderr. */
   fileErrors: string[];
@@ -54,6 +55,9 @@ export interface BatchRenderer {
   items(items: Iterable<InputItem>): RenderedBatch;
 }
 
+/** Rendered output is handed on in pieces of this many bytes. */
+const PIECE_BYTES = 256 * 1024;
+
 export function createBatchRenderer(config: RenderConfig, evaluateSync: (record: unknown) => EvaluationResult): BatchRenderer {
   const options = { multiFile: config.multiFile, ...(config.city !== undefined ? { city: config.city } : {}) };
   const defaultFile = config.defaultFile;
@@ -62,14 +66,15 @@ export function createBatchRenderer(config: RenderConfig, evaluateSync: (record:
   const items = (list: Iterable<InputItem>): RenderedBatch => {
     const summary = new SummaryBuilder(config.city);
     const fileErrors: string[] = [];
-    let text = '';
+    const output = new Utf8Chunks(PIECE_BYTES);
     for (const item of list) {
       const result = resultOf(item, options, evaluateSync);
       summary.add(result);
       if (isFileError(result)) fileErrors.push(result.errors[0]?.message ?? `cannot read ${result.file}`);
-      text += render(result);
+      output.append(render(result));
     }
-    return { text, summary: summary.snapshot(), fileErrors };
+    return { output: output.takeAll(), summary: summary.snapshot(), fileErrors };
   };
   return { items, lines: (batch) => items(itemsOfLines(batch)) };
 }
+

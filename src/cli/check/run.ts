@@ -13,7 +13,6 @@ import { Progress } from './progress.js';
 import { isFileError } from './result.js';
 import { SummaryBuilder } from './summary.js';
 import { terminalText } from './terminalText.js';
-import type { LineBatch } from './renderBatch.js';
 import { createBatchRenderer, RENDERED_FORMATS, type RenderConfig, type RenderedBatch, type RenderedFormat } from './renderBatch.js';
 import { autoJobs, WorkerPool } from './workerPool.js';
 
@@ -37,8 +36,8 @@ export interface CheckDependencies {
   threads?: boolean;
 }
 
-/** Raw NDJSON lines per batch: large enough to amortise a worker message, small for memory. */
-const BATCH_LINES = 1000;
+/** NDJSON lines per batch: large enough to amortise a worker message, small for memory. */
+const BATCH_LIMITS = { maxLines: 1000, maxBytes: 1024 * 1024 };
 
 /** Exit code when stdout went away (a closed pipe), as a shell reports SIGPIPE. */
 const EXIT_BROKEN_PIPE = 141;
@@ -59,10 +58,17 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   const sources: InputSource[] = files.map((f) =>
     f === '-' ? { name: STDIN_NAME, path: null } : { name: f, path: isAbsolute(f) ? f : resolve(io.cwd, f) },
   );
-  const evaluator = deps.createEvaluator({
+  const evaluatorOptions: CheckEvaluatorOptions = {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.allowUnknownKeys ? { allowUnknownKeys: true } : {}),
-  });
+  };
+  const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
+  const renderedFormat = (RENDERED_FORMATS as readonly string[]).includes(format);
+  // With worker threads the main thread only reads and writes: its own evaluator (the rules
+  // compiled once more) is built only if a record needs it (JSON array elements).
+  const pooled = renderedFormat && jobs > 1 && deps.threads === true;
+  let evaluator: Evaluator | undefined = pooled ? undefined : deps.createEvaluator(evaluatorOptions);
+  const getEvaluator = (): Evaluator => (evaluator ??= deps.createEvaluator(evaluatorOptions));
 
   let atomic: AtomicOut | undefined;
   if (options.out !== undefined) {
@@ -109,35 +115,24 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
 
   try {
     await formatter.start();
-    const evaluateSync = evaluator.evaluateSync?.bind(evaluator);
     const writeRendered = formatter.writeRendered?.bind(formatter);
-    if (evaluateSync && writeRendered && (RENDERED_FORMATS as readonly string[]).includes(format)) {
-      // ndjson / csv: records in batches of raw lines, rendered here or on worker threads.
+    if (writeRendered && renderedFormat && (pooled || evaluator?.evaluateSync !== undefined)) {
+      // ndjson / csv: records in batches of line bytes, rendered here or on worker threads.
       const render: RenderConfig = {
         format: format as RenderedFormat,
         multiFile: sources.length > 1,
         ...(options.city !== undefined ? { city: options.city } : {}),
         ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
       };
-      const renderer = createBatchRenderer(render, evaluateSync);
-      const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
-      const pool =
-        jobs > 1 && deps.threads === true
-          ? new WorkerPool(jobs, {
-              render,
-              evaluator: {
-                ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-                ...(options.allowUnknownKeys ? { allowUnknownKeys: true } : {}),
-              },
-            })
-          : undefined;
+      const renderer = createBatchRenderer(render, (record) => getEvaluator().evaluateSync!(record));
+      const pool = pooled ? new WorkerPool(jobs, { render, evaluator: evaluatorOptions }) : undefined;
       const emit = async (rendered: RenderedBatch): Promise<void> => {
         summary.merge(rendered.summary);
         for (const message of rendered.fileErrors) {
           progress.clear();
           io.stderr.write(`shequ-rules check: ${terminalText(message)}\n`);
         }
-        if (rendered.text.length > 0) await writeRendered(rendered.text);
+        for (const piece of rendered.output) await writeRendered(piece);
         progress.tick(summary.records);
       };
       // In flight at most two batches per worker: memory stays bounded, workers stay busy.
@@ -147,29 +142,12 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         pending.push(Promise.resolve(task));
         while (pending.length >= jobs * 2) await emit(await pending.shift()!);
       };
-      let batch: LineBatch | undefined;
-      const flushLines = async (): Promise<void> => {
-        if (batch === undefined) return;
-        const full = batch;
-        batch = undefined;
-        await submit(pool ? pool.run(full) : renderer.lines(full));
-      };
       try {
-        for await (const piece of readInputs(sources, { ...readOptions, rawLines: true })) {
+        for await (const piece of readInputs(sources, { ...readOptions, batch: BATCH_LIMITS })) {
           if (signal?.aborted) break;
-          if (piece.type === 'line') {
-            if (batch !== undefined && batch.file !== piece.file) await flushLines();
-            batch ??= { file: piece.file, lines: [], lineNumbers: [], lastWithoutNewline: false };
-            batch.lines.push(piece.text);
-            batch.lineNumbers.push(piece.line);
-            batch.lastWithoutNewline = piece.last;
-            if (batch.lines.length >= BATCH_LINES) await flushLines();
-            continue;
-          }
-          await flushLines();
-          await submit(renderer.items([piece]));
+          if (piece.type === 'lines') await submit(pool ? pool.run(piece.batch) : renderer.lines(piece.batch));
+          else await submit(renderer.items([piece]));
         }
-        if (!signal?.aborted) await flushLines();
         while (pending.length > 0 && !signal?.aborted) await emit(await pending.shift()!);
       } finally {
         await pool?.close();
@@ -211,7 +189,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   /** Other formats (and injected asynchronous evaluators): one result at a time, in order. */
   async function runItems(): Promise<void> {
     const items = readInputs(sources, readOptions);
-    const results = checkBatch(items, evaluator, {
+    const results = checkBatch(items, getEvaluator(), {
       multiFile: sources.length > 1,
       ...(options.city !== undefined ? { city: options.city } : {}),
       ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),

@@ -1,39 +1,45 @@
 import type { Writable } from 'node:stream';
+import { Utf8Chunks } from './utf8Chunks.js';
 
 /**
- * Buffered text output to a Writable that respects backpressure: small writes are gathered into
- * chunks of about `chunkSize` characters, and a chunk is not written before the stream has drained.
- * A stream error (EPIPE when the reader went away) is kept and thrown by the next write.
+ * Buffered output to a Writable that respects backpressure: text is encoded (UTF-8) straight into
+ * chunks of `chunkSize` bytes (./utf8Chunks.ts), and a chunk is not written before the stream has
+ * drained. Bytes already encoded (by a worker thread) are passed on as they are. A stream error
+ * (EPIPE when the reader went away) is kept and thrown by the next write.
  */
 export class Sink {
-  private parts: string[] = [];
-  private size = 0;
+  private readonly chunks: Utf8Chunks;
   private failure: Error | undefined;
 
   constructor(
     private readonly out: Writable,
-    private readonly chunkSize = 64 * 1024,
+    chunkSize = 256 * 1024,
   ) {
+    this.chunks = new Utf8Chunks(chunkSize);
     out.on('error', (error: Error) => {
       this.failure ??= error;
     });
   }
 
-  /** Adds text; writes a chunk (waiting for drain) once enough has gathered. */
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= this.chunkSize) await this.flush();
+  /** Adds text or bytes; writes the chunks filled (waiting for drain). */
+  async write(data: string | Uint8Array): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (typeof data === 'string') this.chunks.append(data);
+    else this.chunks.appendBytes(data);
+    await this.send(this.chunks.takeFull());
   }
 
   /** Writes what has gathered and waits until the stream can take more. */
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    if (this.size === 0) return;
-    const data = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.out.write(data)) await waitForDrain(this.out);
+    await this.send(this.chunks.takeAll());
+  }
+
+  private async send(chunks: readonly Uint8Array[]): Promise<void> {
+    for (const chunk of chunks) {
+      if (this.failure) throw this.failure;
+      if (!this.out.write(chunk)) await waitForDrain(this.out);
+    }
     if (this.failure) throw this.failure;
   }
 }

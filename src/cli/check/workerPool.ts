@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LineBatch, RenderConfig, RenderedBatch } from './renderBatch.js';
+import type { LineBatch } from './read/lineBatch.js';
+import type { RenderConfig, RenderedBatch } from './renderBatch.js';
 
 /** What a worker needs to build its evaluator and renderer (plain, cloneable data). */
 export interface WorkerSetup {
@@ -8,44 +12,64 @@ export interface WorkerSetup {
   render: RenderConfig;
 }
 
+/** A worker's answer to one batch: its output as UTF-8 pieces (transferred). */
+export interface WorkerReply {
+  id: number;
+  rendered: RenderedBatch;
+}
+
 /** `--jobs auto`: one worker per core. */
 export function autoJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The worker script beside this module: built (dist/check-worker.js) or, under tsx, the source. */
-function workerScript(): { url: URL; execArgv: string[] } {
+/**
+ * The worker script beside this module: built (dist/check-worker.js) or, from the sources (tests,
+ * tsx), worker.ts behind a bootstrap that first registers tsx in the thread (a worker does not
+ * inherit the main thread's loader, nor take `--import` in its execArgv).
+ */
+function workerScript(): URL {
   const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./check-worker.js', here), execArgv: [] };
+  if (!here.endsWith('.ts')) return new URL('./check-worker.js', here);
+  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const worker = new URL('./worker.ts', here).href;
+  const bootstrap = `const { tsImport } = await import(${JSON.stringify(api)}); await tsImport(${JSON.stringify(worker)}, ${JSON.stringify(here)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
 }
 
 /**
- * Worker threads that render line batches. `run` hands a batch to the next worker in turn and
- * resolves with its rendering; callers await results in input order, so order is kept.
+ * Worker threads that render line batches. `run` hands a batch (its memory transferred) to the
+ * worker with the fewest batches in hand and resolves with its rendering; callers await results in
+ * input order, so order is kept.
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: RenderedBatch) => void; reject: (e: Error) => void }>();
+  /** Batches sent to each worker and not answered yet. */
+  private readonly busy: number[] = [];
+  private readonly waiting = new Map<number, { worker: number; resolve: (r: RenderedBatch) => void; reject: (e: Error) => void }>();
   private nextId = 0;
   private failure: Error | undefined;
 
   constructor(size: number, setup: WorkerSetup) {
-    const { url, execArgv } = workerScript();
+    const url = workerScript();
     for (let i = 0; i < size; i += 1) {
       // A small young generation per worker keeps the process's peak RSS bounded (each isolate
       // would otherwise grow its own to V8's default).
-      const worker = new Worker(url, { workerData: setup, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-      worker.on('message', (message: { id: number; rendered: RenderedBatch }) => {
+      const worker = new Worker(url, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      worker.on('message', (message: WorkerReply) => {
         const entry = this.waiting.get(message.id);
         this.waiting.delete(message.id);
-        entry?.resolve(message.rendered);
+        if (entry === undefined) return;
+        this.busy[entry.worker] = (this.busy[entry.worker] ?? 1) - 1;
+        entry.resolve(message.rendered);
       });
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`a check worker exited with code ${code}`));
       });
       this.workers.push(worker);
+      this.busy.push(0);
     }
   }
 
@@ -53,9 +77,13 @@ export class WorkerPool {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId;
     this.nextId += 1;
+    let chosen = 0;
+    for (let i = 1; i < this.workers.length; i += 1) if (this.busy[i]! < this.busy[chosen]!) chosen = i;
+    this.busy[chosen] = this.busy[chosen]! + 1;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      this.workers[id % this.workers.length]!.postMessage({ id, batch });
+      this.waiting.set(id, { worker: chosen, resolve, reject });
+      const transfer = [batch.bytes.buffer as ArrayBuffer, batch.lineNumbers.buffer as ArrayBuffer];
+      this.workers[chosen]!.postMessage({ id, batch }, transfer);
     });
   }
 

@@ -34,8 +34,8 @@ export const createCsvFormatter: CreateFormatter = (out, context) => {
     async result(result) {
       await sink.write(renderCsv(result, context.defaultFile));
     },
-    async writeRendered(text) {
-      await sink.write(text);
+    async writeRendered(data) {
+      await sink.write(data);
     },
     async end() {
       await sink.flush();

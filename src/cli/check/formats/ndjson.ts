@@ -20,8 +20,8 @@ export const createNdjsonFormatter: CreateFormatter = (out) => {
     async result(result) {
       await sink.write(renderNdjson(result));
     },
-    async writeRendered(text) {
-      await sink.write(text);
+    async writeRendered(data) {
+      await sink.write(data);
     },
     async end() {
       await sink.flush();

@@ -1,11 +1,15 @@
-import type { InputItem, LineItem } from '../input.js';
+import type { InputItem, LinesItem } from '../input.js';
 import type { ReaderStart } from './jsonArrayReader.js';
+import { LineBatchBuilder, type LineBatchLimits } from './lineBatch.js';
 
 export interface NdjsonReaderOptions {
   /** A line longer than this is reported invalid without being kept in memory. */
   maxLineBytes: number;
-  /** Give lines as text (`type: 'line'`), to be parsed where they are evaluated (`parseLine`). */
-  raw?: boolean;
+  /**
+   * Give lines unparsed, gathered into batches of bytes (`type: 'lines'`), to be decoded and
+   * parsed where they are evaluated (a worker thread); without it, one parsed item per line.
+   */
+  batch?: LineBatchLimits;
 }
 
 /**
@@ -22,11 +26,24 @@ export function parseLine(file: string, line: number, text: string, last: boolea
   }
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Whether bytes [from, to) hold anything but spaces and tabs (usually decided by the first byte). */
+function hasContentIn(chunk: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = chunk[i] as number;
+    if (c !== 0x20 && c !== 0x09) return true;
+  }
+  return false;
+}
+
 /**
  * Splits NDJSON bytes into lines as they arrive, in one pass over each byte (linear whatever the
- * line lengths or the number of blank lines). LF, CRLF and a lone CR (old Mac files) each end a
- * line; blank and whitespace-only lines are skipped but counted. A line longer than
- * `maxLineBytes` is dropped as it streams and reported as one invalid item.
+ * line lengths or the number of blank lines): line ends are found with `indexOf` (memchr), not a
+ * loop in JavaScript. LF, CRLF and a lone CR (old Mac files) each end a line; blank and
+ * whitespace-only lines are skipped but counted. A line longer than `maxLineBytes` is dropped as it
+ * streams and reported as one invalid item.
  */
 export class NdjsonReader {
   private parts: Uint8Array[] = [];
@@ -37,6 +54,7 @@ export class NdjsonReader {
   private overlong = false;
   private line: number;
   private afterCR: boolean;
+  private readonly batch: LineBatchBuilder | undefined;
 
   constructor(
     private readonly file: string,
@@ -46,36 +64,44 @@ export class NdjsonReader {
     // `line` counts completed lines; the current one is line + 1.
     this.line = start.line - 1;
     this.afterCR = start.afterCR;
+    this.batch = options.batch === undefined ? undefined : new LineBatchBuilder(file, options.batch);
   }
 
-  push(chunk: Uint8Array): Array<InputItem | LineItem> {
-    const out: Array<InputItem | LineItem> = [];
-    let lineStart = 0;
+  push(chunk: Uint8Array): Array<InputItem | LinesItem> {
+    const out: Array<InputItem | LinesItem> = [];
     const length = chunk.length;
-    for (let i = 0; i < length; i += 1) {
-      const c = chunk[i] as number;
-      if (c === 0x0a || c === 0x0d) {
-        if (c === 0x0a && this.afterCR) {
-          // The LF of a CRLF: the line already ended at the CR.
-          this.afterCR = false;
-          lineStart = i + 1;
-          continue;
-        }
-        this.afterCR = c === 0x0d;
-        this.endLine(chunk, lineStart, i, false, out);
-        lineStart = i + 1;
-        continue;
-      }
+    let pos = 0;
+    if (this.afterCR && length > 0) {
+      // The LF of a CRLF cut between chunks: the line already ended at the CR.
       this.afterCR = false;
-      if (!this.hasContent && c !== 0x20 && c !== 0x09) this.hasContent = true;
+      if (chunk[0] === LF) pos = 1;
     }
-    if (lineStart < length) this.keep(chunk, lineStart, length);
+    let lf = chunk.indexOf(LF, pos);
+    let cr = chunk.indexOf(CR, pos);
+    for (;;) {
+      if (lf !== -1 && lf < pos) lf = chunk.indexOf(LF, pos);
+      if (cr !== -1 && cr < pos) cr = chunk.indexOf(CR, pos);
+      const end = lf === -1 ? cr : cr === -1 || lf < cr ? lf : cr;
+      if (end === -1) break;
+      if (!this.hasContent) this.hasContent = hasContentIn(chunk, pos, end);
+      this.endLine(chunk, pos, end, false, out);
+      pos = end + 1;
+      if (end === cr) {
+        if (pos === length) this.afterCR = true;
+        else if (chunk[pos] === LF) pos += 1;
+      }
+    }
+    if (pos < length) {
+      if (!this.hasContent) this.hasContent = hasContentIn(chunk, pos, length);
+      this.keep(chunk, pos, length);
+    }
     return out;
   }
 
-  end(): Array<InputItem | LineItem> {
-    const out: Array<InputItem | LineItem> = [];
+  end(): Array<InputItem | LinesItem> {
+    const out: Array<InputItem | LinesItem> = [];
     if (this.partsBytes > 0 || this.overlong) this.endLine(new Uint8Array(0), 0, 0, true, out);
+    if (this.batch !== undefined && !this.batch.empty()) out.push({ type: 'lines', batch: this.batch.take() });
     return out;
   }
 
@@ -91,7 +117,7 @@ export class NdjsonReader {
     this.partsBytes += to - from;
   }
 
-  private endLine(chunk: Uint8Array, from: number, to: number, last: boolean, out: Array<InputItem | LineItem>): void {
+  private endLine(chunk: Uint8Array, from: number, to: number, last: boolean, out: Array<InputItem | LinesItem>): void {
     this.line += 1;
     const hasContent = this.hasContent;
     this.hasContent = false;
@@ -101,12 +127,20 @@ export class NdjsonReader {
     }
     if (this.overlong || this.partsBytes + (to - from) > this.options.maxLineBytes) {
       this.reset();
+      // Items stay in input order: the lines gathered so far go first.
+      if (this.batch !== undefined && !this.batch.empty()) out.push({ type: 'lines', batch: this.batch.take() });
       out.push({
         type: 'unparsable',
         file: this.file,
         line: this.line,
         message: `line longer than ${this.options.maxLineBytes} bytes (--max-line-bytes); not read`,
       });
+      return;
+    }
+    if (this.batch !== undefined) {
+      this.batch.add(this.parts, chunk, from, to, this.line, last);
+      this.reset();
+      if (this.batch.full()) out.push({ type: 'lines', batch: this.batch.take() });
       return;
     }
     let text: string;
@@ -116,11 +150,11 @@ export class NdjsonReader {
       text = Buffer.concat(this.parts).toString('utf8');
     }
     this.reset();
-    out.push(this.options.raw === true ? { type: 'line', file: this.file, line: this.line, text, last } : parseLine(this.file, this.line, text, last));
+    out.push(parseLine(this.file, this.line, text, last));
   }
 
   private reset(): void {
-    this.parts = [];
+    if (this.parts.length > 0) this.parts = [];
     this.partsBytes = 0;
     this.overlong = false;
   }

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { InputItem, LinesItem } from '../input.js';
+import { itemsOfLines } from '../renderBatch.js';
+import { NdjsonReader } from './ndjsonReader.js';
+
+/** Bytes that stress the splitter and the decoder: line ends, blanks, broken UTF-8, Chinese. */
+const piece = fc.oneof(
+  fc.constantFrom('{"id":"A"}', '{"id":"社区"}', 'oops', '  ', '\t', '', '{"a":"\\u2028"}'),
+  fc.constantFrom('\n', '\r', '\r\n', '\n\n', '\r\r'),
+  fc.uint8Array({ maxLength: 6 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+  fc.constantFrom('\xe4\xb8', '\xff', '\xc3', '\xe4\xb8\xad', '\xf0\x9f\x98'),
+);
+
+const bytesOf = (pieces: string[]): Buffer => Buffer.from(pieces.join(''), 'latin1');
+
+function readAll(reader: NdjsonReader, bytes: Buffer, cuts: number[]): Array<InputItem | LinesItem> {
+  const out: Array<InputItem | LinesItem> = [];
+  let start = 0;
+  for (const cut of [...cuts].sort((x, y) => x - y)) {
+    const end = Math.min(cut, bytes.length);
+    if (end < start) continue;
+    out.push(...reader.push(bytes.subarray(start, end)));
+    start = end;
+  }
+  out.push(...reader.push(bytes.subarray(start)), ...reader.end());
+  return out;
+}
+
+describe('NDJSON line batches', () => {
+  it('give, once decoded and parsed, exactly the items of the line-by-line reader, however cut', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(300), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 80 }),
+        (pieces, cuts, maxLines, maxBytes) => {
+          // Arrange
+          const bytes = bytesOf(pieces);
+          const options = { maxLineBytes: 40 };
+          // Act
+          const expected = readAll(new NdjsonReader('f', options), bytes, []);
+          const batched = readAll(new NdjsonReader('f', { ...options, batch: { maxLines, maxBytes } }), bytes, cuts);
+          const actual = batched.flatMap((item) => (item.type === 'lines' ? [...itemsOfLines(item.batch)] : [item]));
+          // Assert
+          expect(actual).toEqual(expected);
+          for (const item of batched) {
+            if (item.type !== 'lines') continue;
+            expect(item.batch.lineNumbers.length).toBeGreaterThan(0);
+            expect(item.batch.lineNumbers.length).toBeLessThanOrEqual(maxLines);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hold the lines a plain split on CR, LF and CRLF gives, blank ones skipped but counted', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.array(fc.nat(300), { maxLength: 6 }), (pieces, cuts) => {
+        // Arrange: the model splits the whole text at once.
+        const bytes = bytesOf(pieces);
+        const lines = bytes.toString('latin1').split(/\r\n|\r|\n/);
+        const expected = lines.flatMap((line, i) =>
+          line.replace(/[ \t]/g, '') === '' ? [] : [{ line: i + 1, text: Buffer.from(line, 'latin1').toString('utf8') }],
+        );
+        // Act
+        const reader = new NdjsonReader('f', { maxLineBytes: 1 << 20, batch: { maxLines: 3, maxBytes: 50 } });
+        const actual = readAll(reader, bytes, cuts).flatMap((item) => {
+          if (item.type !== 'lines') return [];
+          const texts = Buffer.from(item.batch.bytes).toString('utf8').split('\n').slice(0, -1);
+          return texts.map((text, i) => ({ line: item.batch.lineNumbers[i], text }));
+        });
+        // Assert
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('own their memory, so that they can be transferred to a worker thread', () => {
+    const reader = new NdjsonReader('f', { maxLineBytes: 100, batch: { maxLines: 2, maxBytes: 1000 } });
+    const items = [...reader.push(Buffer.from('{"a":1}\n{"b":2}\n{"c":3}\n')), ...reader.end()];
+    expect(items.map((i) => i.type)).toEqual(['lines', 'lines']);
+    for (const item of items) {
+      if (item.type !== 'lines') continue;
+      const { bytes, lineNumbers } = item.batch;
+      expect(bytes.buffer).not.toBe(lineNumbers.buffer);
+      // A slice of Node's shared pool would be at least 8 kB and shared with other buffers.
+      expect(bytes.buffer.byteLength).toBeLessThan(8 * 1024 * 1024);
+      const { port1, port2 } = new MessageChannel();
+      port1.postMessage(item.batch, [bytes.buffer as ArrayBuffer, lineNumbers.buffer as ArrayBuffer]);
+      expect(bytes.byteLength).toBe(0);
+      port1.close();
+      port2.close();
+    }
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * NDJSON lines gathered as bytes, not yet decoded nor parsed: the unit of work of `check` for
+ * ndjson and csv. A batch is one buffer that owns its memory, so that it can be transferred to a
+ * worker thread without a copy; the thread that evaluates it decodes it in one call.
+ */
+
+/** When a batch is handed on: whichever limit is reached first. */
+export interface LineBatchLimits {
+  maxLines: number;
+  /** Bytes of lines; a single longer line (up to --max-line-bytes) still makes a batch alone. */
+  maxBytes: number;
+}
+
+/** Consecutive non-blank NDJSON lines of one file. */
+export interface LineBatch {
+  file: string;
+  /**
+   * The lines' UTF-8 bytes, each followed by LF (a line never holds CR or LF: they end lines). The
+   * view may not cover all of its ArrayBuffer, which belongs to the batch alone.
+   */
+  bytes: Uint8Array;
+  /** The physical line number of each line, in order. */
+  lineNumbers: Float64Array;
+  /** The batch's last line is the input's last and had no line end. */
+  lastWithoutNewline: boolean;
+}
+
+const INITIAL_BYTES = 64 * 1024;
+
+export class LineBatchBuilder {
+  private bytes: Buffer;
+  private used = 0;
+  private lineNumbers: number[] = [];
+  private lastWithoutNewline = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly limits: LineBatchLimits,
+  ) {
+    this.bytes = Buffer.allocUnsafeSlow(Math.min(INITIAL_BYTES, limits.maxBytes + 1));
+  }
+
+  /** Appends one line: the bytes in `parts`, then chunk[from, to). */
+  add(parts: readonly Uint8Array[], chunk: Uint8Array, from: number, to: number, line: number, last: boolean): void {
+    let size = to - from + 1;
+    for (const part of parts) size += part.length;
+    this.reserve(size);
+    for (const part of parts) {
+      this.bytes.set(part, this.used);
+      this.used += part.length;
+    }
+    this.bytes.set(chunk.subarray(from, to), this.used);
+    this.used += to - from;
+    this.bytes[this.used] = 0x0a;
+    this.used += 1;
+    this.lineNumbers.push(line);
+    this.lastWithoutNewline = last;
+  }
+
+  full(): boolean {
+    return this.lineNumbers.length >= this.limits.maxLines || this.used >= this.limits.maxBytes;
+  }
+
+  empty(): boolean {
+    return this.lineNumbers.length === 0;
+  }
+
+  /** The lines gathered so far as a batch; the builder starts a new one in fresh memory. */
+  take(): LineBatch {
+    const batch: LineBatch = {
+      file: this.file,
+      bytes: this.bytes.subarray(0, this.used),
+      lineNumbers: Float64Array.from(this.lineNumbers),
+      lastWithoutNewline: this.lastWithoutNewline,
+    };
+    // The next batch is likely the same size: start there (but not at one huge line's size).
+    const next = this.bytes.length <= this.limits.maxBytes * 2 ? this.bytes.length : Math.min(INITIAL_BYTES, this.limits.maxBytes + 1);
+    this.bytes = Buffer.allocUnsafeSlow(next);
+    this.used = 0;
+    this.lineNumbers = [];
+    this.lastWithoutNewline = false;
+    return batch;
+  }
+
+  private reserve(size: number): void {
+    if (this.used + size <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + size));
+    this.bytes.copy(bigger, 0, 0, this.used);
+    this.bytes = bigger;
+  }
+}
+
+/**
+ * The lines of a batch as text: one UTF-8 decoding for the whole batch (bytes that are not UTF-8
+ * become U+FFFD exactly as when each line is decoded alone: LF always ends a sequence).
+ */
+export function batchText(batch: LineBatch): string {
+  const { bytes } = batch;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}

@@ -1,0 +1,81 @@
+const encoder = new TextEncoder();
+
+/** Room for at least one character whatever its UTF-8 length. */
+const MIN_CAPACITY = 16;
+
+/**
+ * Text encoded as UTF-8 straight into chunks of `chunkBytes` bytes as it is appended, so that no
+ * long string is built and encoded at the end (a long concatenation is a rope that encodes
+ * slowly). Every chunk owns its memory: it can be transferred to another thread, or kept by a
+ * stream after it was written. The bytes are those of `Buffer.from(text)` for the whole text.
+ */
+export class Utf8Chunks {
+  private chunk: Buffer | null = null;
+  private used = 0;
+  private full: Uint8Array[] = [];
+  private fullBytes = 0;
+
+  constructor(private readonly chunkBytes = 256 * 1024) {}
+
+  /** Bytes appended and not taken yet. */
+  get size(): number {
+    return this.fullBytes + this.used;
+  }
+
+  append(text: string): void {
+    let rest = text;
+    for (;;) {
+      const chunk = (this.chunk ??= Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, MIN_CAPACITY)));
+      const { read, written } = encoder.encodeInto(rest, this.used === 0 ? chunk : chunk.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) break;
+      // The chunk is full: close it and go on with the rest of the text in a new one.
+      this.close();
+      rest = rest.slice(read);
+    }
+    if (this.used >= this.chunkBytes) this.close();
+  }
+
+  /** Appends bytes already encoded: copied when they are small, else taken as a chunk of their own. */
+  appendBytes(bytes: Uint8Array): void {
+    if (this.chunk !== null && this.used + bytes.length <= this.chunk.length) {
+      this.chunk.set(bytes, this.used);
+      this.used += bytes.length;
+      if (this.used >= this.chunkBytes) this.close();
+      return;
+    }
+    this.close();
+    if (bytes.length >= this.chunkBytes / 4) {
+      this.full.push(bytes);
+      this.fullBytes += bytes.length;
+      return;
+    }
+    this.chunk = Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, MIN_CAPACITY));
+    this.chunk.set(bytes, 0);
+    this.used = bytes.length;
+  }
+
+  /** The chunks filled so far (the one being filled stays). */
+  takeFull(): Uint8Array[] {
+    const out = this.full;
+    this.full = [];
+    this.fullBytes = 0;
+    return out;
+  }
+
+  /** Every byte appended so far, in chunks. */
+  takeAll(): Uint8Array[] {
+    this.close();
+    return this.takeFull();
+  }
+
+  private close(): void {
+    if (this.chunk === null) return;
+    if (this.used > 0) {
+      this.full.push(this.chunk.subarray(0, this.used));
+      this.fullBytes += this.used;
+    }
+    this.chunk = null;
+    this.used = 0;
+  }
+}
