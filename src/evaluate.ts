@@ -10,6 +10,7 @@ import { Almanac, type RuleResult } from 'json-rules-engine';
 import * as z from 'zod';
 import { getRuleFile } from './catalogue/ruleFiles.js';
 import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
+import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePack.js';
 import { refToPath, resolvePath } from './engine/factPath.js';
 import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
 import { traceCondition } from './engine/trace.js';
@@ -61,6 +62,10 @@ const evaluateOptionsSchema = z.strictObject({
   engine: z.enum(['compiled', 'json-rules-engine']).optional(),
   /** Give every evaluated finding its `trace`: the check's condition tree with each node's truth. */
   explain: z.boolean().optional(),
+  /** The date of the situation for every record, over the record's own `asOf` (a what-if "as of"). */
+  asOfOverride: isoDate.optional(),
+  /** Rule packs: rule files replacing the bundled file of their city, or adding a city (checked at load). */
+  rules: z.array(z.unknown()).optional(),
 });
 
 /**
@@ -91,6 +96,25 @@ export interface EvaluateOptions {
    * Costs a second evaluation of each check; off by default.
    */
   explain?: boolean;
+  /**
+   * The date of the situation (YYYY-MM-DD) for every record, over the record's own `asOf`:
+   * "what would these records get on 2013-11-30?".
+   */
+  asOfOverride?: string;
+}
+
+/**
+ * Options with rule packs (`createEvaluator({ rules })`). Their check ids are known only at run
+ * time, so `parameters` is checked then (unknown ids and names still throw at once).
+ */
+export interface RulePackEvaluateOptions extends Omit<EvaluateOptions, 'parameters'> {
+  /**
+   * Rule files in the schema of `rules/<city>.json` (or `{ name, file }` to have errors name
+   * them): one for a bundled city replaces its file; one for a new city key adds the city.
+   * Each is checked whole at load; a mistake throws a `RulePackError` naming file and JSON path.
+   */
+  rules: readonly RulePack[];
+  parameters?: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /** Options that ask for traces: the findings are typed `ExplainedFinding`. */
@@ -124,6 +148,21 @@ export interface Evaluator<Explain extends boolean = false> {
     record: R & ShequRecordInput,
   ): Explain extends true ? ExplainedEvaluationResultFor<R> : EvaluationResultFor<R>;
   evaluateSync<const T>(record: T & UncheckedRecord<T>): Explain extends true ? ExplainedEvaluationResult : EvaluationResult;
+  /** The city keys whose records this evaluator checks. */
+  readonly cities: readonly CityKey[];
+}
+
+/**
+ * An evaluator with rule packs: a pack's city and check ids are known only at run time, so
+ * records are `unknown` and the results' `city` and `ruleId` are strings.
+ */
+export interface RulePackEvaluator<Explain extends boolean = false> {
+  /** Never throws for any input: an invalid record gives `{ valid: false, errors }`. */
+  evaluate(record: unknown): Promise<Explain extends true ? ExplainedEvaluationResult<string, string> : EvaluationResult<string, string>>;
+  /** The same result, synchronously (throws only with `engine: 'json-rules-engine'`). */
+  evaluateSync(record: unknown): Explain extends true ? ExplainedEvaluationResult<string, string> : EvaluationResult<string, string>;
+  /** The five city keys (a revised city keeps its key) and the new ones of the packs. */
+  readonly cities: readonly string[];
 }
 
 /**
@@ -307,9 +346,13 @@ function inForceOn(file: RuleFile, asOf: string): boolean {
  * // result.findings.find(f => f.ruleId === 'shenyang.10.1.facility-area')
  * //   → { status: 'fail', expected: 620, actual: 610, citation: { label: '第十条第一款', … }, … }
  */
+export function createEvaluator(options: RulePackEvaluateOptions & { explain: true }): RulePackEvaluator<true>;
+export function createEvaluator(options: RulePackEvaluateOptions): RulePackEvaluator;
 export function createEvaluator(options: ExplainOptions): Evaluator<true>;
 export function createEvaluator(options?: EvaluateOptions): Evaluator;
-export function createEvaluator(options: EvaluateOptions = {}): Evaluator | Evaluator<true> {
+export function createEvaluator(
+  options: EvaluateOptions | RulePackEvaluateOptions = {},
+): Evaluator | Evaluator<true> | RulePackEvaluator | RulePackEvaluator<true> {
   const {
     asOf: defaultAsOf,
     timeZone = DEFAULT_TIME_ZONE,
@@ -317,13 +360,21 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator | Eval
     allowUnknownKeys = false,
     engine: engineChoice = 'compiled',
     explain: traced = false,
+    asOfOverride,
+    rules = [],
   } = parseOptions(options);
-  const files = CITY_KEYS.map((city) => getRuleFile(city));
+  const engine = createEngine();
+  const files = withRulePacks(rules, engine);
+  const cities = Object.freeze(files.map((file) => file.city as string));
   const knownIds = checkIds(files);
   for (const id of Object.keys(parameters)) {
     if (!knownIds.has(id)) throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'`);
   }
-  const engine = createEngine();
+  // A pack's new city is not one of the five the record schema knows: its records are validated
+  // under a bundled key (nothing in a record's facts depends on its city) and given theirs back.
+  const newCities = new Set(cities.filter((city) => !(CITY_KEYS as readonly string[]).includes(city)));
+  const validate = newCities.size === 0 ? (input: unknown) => validateRecord(input, { allowUnknownKeys }) : (input: unknown) => validateWithCities(input, newCities, allowUnknownKeys);
+  const asOfFor = (record: ShequRecord): string => asOfOverride ?? record.asOf ?? defaultAsOf ?? today(timeZone);
   const invalidResult = (validation: Extract<ReturnType<typeof validateRecord>, { ok: false }>): EvaluationResult => ({
     recordId: validation.recordId,
     ...(validation.city ? { city: validation.city } : {}),
@@ -336,16 +387,17 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator | Eval
   if (engineChoice === 'compiled') {
     const core = compileEvaluator(files, parameters, engine);
     const evaluateSync = (input: unknown): EvaluationResult => {
-      const validation = validateRecord(input, { allowUnknownKeys });
+      const validation = validate(input);
       if (!validation.ok) return invalidResult(validation);
       const record = validation.record;
-      const asOf = () => record.asOf ?? defaultAsOf ?? today(timeZone);
+      const asOf = () => asOfFor(record);
       return traced ? core.explainValid(record, asOf) : core.evaluateValid(record, asOf);
     };
     // One implementation behind both overloads: the typed one only narrows the result's ruleIds.
     return {
       evaluateSync: evaluateSync as Evaluator['evaluateSync'],
       evaluate: (async (input: unknown) => evaluateSync(input)) as Evaluator['evaluate'],
+      cities: cities as readonly CityKey[],
     };
   }
 
@@ -356,7 +408,7 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator | Eval
   async function evaluateValid(record: ShequRecord): Promise<EvaluationResult> {
     const file = fileOf.get(record.city)!;
     const kind = compiled.get(record.city)?.get(record.kind) ?? { checks: [], nonBinding: [] };
-    const asOf = record.asOf ?? defaultAsOf ?? today(timeZone);
+    const asOf = asOfFor(record);
     const header = { recordId: record.id, city: record.city, kind: record.kind, valid: true as const };
     const facts = record.facts as Record<string, unknown>;
     const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolvePath });
@@ -384,14 +436,56 @@ export function createEvaluator(options: EvaluateOptions = {}): Evaluator | Eval
 
   return {
     evaluate: (async (input: unknown): Promise<EvaluationResult> => {
-      const validation = validateRecord(input, { allowUnknownKeys });
+      const validation = validate(input);
       if (!validation.ok) return invalidResult(validation);
       return evaluateValid(validation.record);
     }) as Evaluator['evaluate'],
     evaluateSync: ((): EvaluationResult => {
       throw new Error("evaluateSync: an evaluator created with engine 'json-rules-engine' runs asynchronously; use evaluate()");
     }) as Evaluator['evaluateSync'],
+    cities: cities as readonly CityKey[],
   };
+}
+
+/**
+ * The bundled rule files with the packs applied: a pack for one of the five replaces its file (in
+ * its place), a pack for a new city key is added after them. Two packs for one city are an error.
+ */
+function withRulePacks(rules: readonly unknown[], engine: ReturnType<typeof createEngine>): RuleFile[] {
+  const byCity = new Map<string, RuleFile>(CITY_KEYS.map((city) => [city, getRuleFile(city)]));
+  const packed = new Map<string, number>();
+  for (const [index, input] of rules.entries()) {
+    const file = loadRulePack(input, index, engine);
+    const earlier = packed.get(file.city);
+    if (earlier !== undefined) throw new RulePackError(`'${file.city}'`, 'city', `rules[${earlier}] and rules[${index}] are both for '${file.city}'`);
+    packed.set(file.city, index);
+    byCity.set(file.city, file);
+  }
+  return [...byCity.values()];
+}
+
+type Validation = ReturnType<typeof validateRecord>;
+
+/** `validateRecord`, accepting the new city keys of rule packs too. */
+function validateWithCities(input: unknown, newCities: ReadonlySet<string>, allowUnknownKeys: boolean): Validation {
+  let city: unknown;
+  try {
+    city = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { city?: unknown }).city : undefined;
+  } catch {
+    city = undefined; // a throwing getter: validateRecord reports the record unreadable
+  }
+  if (typeof city !== 'string' || !newCities.has(city)) return validateRecord(input, { allowUnknownKeys });
+  let standIn: unknown;
+  try {
+    standIn = { ...(input as object), city: CITY_KEYS[0] };
+  } catch {
+    return validateRecord(input, { allowUnknownKeys });
+  }
+  const validation = validateRecord(standIn, { allowUnknownKeys });
+  // Fresh objects from validateRecord: the pack's key goes back where the stand-in was.
+  const packCity = city as CityKey;
+  if (validation.ok) return { ok: true, record: { ...validation.record, city: packCity } };
+  return { ...validation, city: packCity };
 }
 
 let defaultEvaluator: Evaluator | undefined;
@@ -473,6 +567,8 @@ function evaluatorFor(options: EvaluateOptions | undefined): Evaluator {
     return defaultEvaluator;
   }
   const parsed = parseOptions(options);
+  // Rule packs are compiled per call (use createEvaluator to compile them once).
+  if (parsed.rules !== undefined) return createEvaluator(parsed as RulePackEvaluateOptions) as unknown as Evaluator;
   const key = JSON.stringify(parsed);
   if (key === '{}') {
     defaultEvaluator ??= createEvaluator();

@@ -15,11 +15,14 @@ export {
   type ExplainedEvaluationResultFor,
   type ExplainOptions,
   type ParameterOverrides,
+  type RulePackEvaluateOptions,
+  type RulePackEvaluator,
   type UncheckedRecord,
 } from './evaluate.js';
+export { RulePackError, type NamedRulePack, type RulePack } from './engine/loadRulePack.js';
 export { CHECK_IDS } from './generated/checkIds.js';
 export { RuleCompileError } from './engine/compileConditions.js';
 export { createRulesEngine, registerOperators, type CreateRulesEngineOptions } from './engine/rulesEngine.js';
-export { ruleFileSchema } from './ruleFileSchema.js';
+export { cityKeySchema, ruleFileSchema } from './ruleFileSchema.js';
 export { VERSION } from './version.js';
 export * from './types.js';

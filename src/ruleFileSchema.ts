@@ -1,9 +1,16 @@
 /**
  * The shape of `rules/<city>.json`, as a zod schema: the tests parse every bundled rule file with
- * it, and an app that edits or adds rule files can do the same.
+ * it, and `createEvaluator({ rules })` parses every rule pack with it before checking what a shape
+ * cannot say (operators, facts, parameters, cited paragraphs: src/engine/loadRulePack.ts).
  */
 import * as z from 'zod';
-import { CITY_KEYS, RECORD_KINDS } from './types.js';
+import { RECORD_KINDS } from './types.js';
+
+/**
+ * A city key: the five bundled ones, or a rule pack's own (lower-case letters, as check ids
+ * begin with it: `ningbo.12.1.grid-size`).
+ */
+export const cityKeySchema = z.string().regex(/^[a-z]+$/, 'a city key is lower-case letters a-z (check ids begin with it)');
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const factPath = z.string().regex(/^\$(\.[A-Za-z]+)+$/, 'paths are $.member(.member)*');
@@ -46,7 +53,13 @@ const check = z
       .record(
         z.string(),
         z
-          .strictObject({ default: z.number(), min: z.number(), max: z.number(), reason: z.string().min(1).regex(/^[^\n]*$/) })
+          .strictObject({
+            default: z.number(),
+            min: z.number(),
+            max: z.number(),
+            reason: z.string().min(1).regex(/^[^\n]*$/),
+            quote: z.string().min(1).optional(),
+          })
           .refine((p) => p.min <= p.default && p.default <= p.max, 'min ≤ default ≤ max'),
       )
       .optional(),
@@ -99,9 +112,9 @@ const article = z.strictObject({
 
 export const ruleFileSchema = z
   .strictObject({
-    city: z.enum(CITY_KEYS),
+    city: cityKeySchema,
     law: z.strictObject({
-      city: z.enum(CITY_KEYS),
+      city: cityKeySchema,
       title: text,
       status: z.enum(['draft', 'in-force']),
       adopted: date.nullable(),
@@ -120,5 +133,6 @@ export const ruleFileSchema = z
       .optional(),
     articles: z.array(article),
   })
+  .refine((f) => f.law.city === f.city, { message: 'law.city equals city', path: ['law', 'city'] })
   .refine((f) => f.articles.every((a) => a.checks.length > 0 || a.noCheck), 'every article has checks or a noCheck reason')
   .refine((f) => f.articles.length === f.law.articleCount, 'articleCount matches the articles');

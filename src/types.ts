@@ -158,6 +158,11 @@ export interface InterpretationParameter {
   max: number;
   /** One line: why this default ("左右 read as ±20%: …"). */
   reason: string;
+  /**
+   * Where the law itself writes the value: the words of the cited article that give the default
+   * (`不少于600平方米`). Absent for a reading the text leaves open (a tolerance for 左右).
+   */
+  quote?: string;
 }
 
 /**
@@ -207,8 +212,8 @@ export type FindingStatus = 'pass' | 'fail' | 'not-applicable' | 'unknown';
 
 export type NotApplicableReason = 'not-in-force' | 'condition-not-met';
 
-export interface Citation {
-  city: CityKey;
+export interface Citation<City extends string = CityKey> {
+  city: City;
   law: string;
   article: number;
   paragraph?: number;
@@ -226,20 +231,20 @@ export interface LocalizedText {
 }
 
 /** What every finding carries, whatever its status. */
-export interface FindingBase<Id extends string = CheckId> {
+export interface FindingBase<Id extends string = CheckId, City extends string = CityKey> {
   recordId: string;
   ruleId: Id;
-  city: CityKey;
+  city: City;
   kind: RecordKind;
   severity: Severity;
   binding: boolean;
   /** Shared by the findings of one check and deeply frozen. */
-  citation: Citation;
+  citation: Citation<City>;
   message: LocalizedText;
 }
 
 /** The check passed; `expected`/`actual` where it compares a quantity. */
-export interface PassFinding<Id extends string = CheckId> extends FindingBase<Id> {
+export interface PassFinding<Id extends string = CheckId, City extends string = CityKey> extends FindingBase<Id, City> {
   status: 'pass';
   /** The required quantity (e.g. 620 m²) where a quantity is compared. */
   expected?: number;
@@ -250,7 +255,7 @@ export interface PassFinding<Id extends string = CheckId> extends FindingBase<Id
 }
 
 /** The check failed; `expected`/`actual` where it compares a quantity. */
-export interface FailFinding<Id extends string = CheckId> extends FindingBase<Id> {
+export interface FailFinding<Id extends string = CheckId, City extends string = CityKey> extends FindingBase<Id, City> {
   status: 'fail';
   expected?: number;
   actual?: number;
@@ -259,7 +264,7 @@ export interface FailFinding<Id extends string = CheckId> extends FindingBase<Id
 }
 
 /** An absent fact left the check undecided; `missing` lists exactly those fact paths. */
-export interface UnknownFinding<Id extends string = CheckId> extends FindingBase<Id> {
+export interface UnknownFinding<Id extends string = CheckId, City extends string = CityKey> extends FindingBase<Id, City> {
   status: 'unknown';
   /** Absent fact paths, e.g. facts.households. */
   missing: string[];
@@ -269,7 +274,7 @@ export interface UnknownFinding<Id extends string = CheckId> extends FindingBase
 }
 
 /** A known fact makes the check not apply, or the law is not in force on `asOf`. */
-export interface NotApplicableFinding<Id extends string = CheckId> extends FindingBase<Id> {
+export interface NotApplicableFinding<Id extends string = CheckId, City extends string = CityKey> extends FindingBase<Id, City> {
   status: 'not-applicable';
   reason: NotApplicableReason;
   expected?: never;
@@ -278,11 +283,11 @@ export interface NotApplicableFinding<Id extends string = CheckId> extends Findi
 }
 
 /** One check's verdict on one record, a union on `status`. */
-export type Finding<Id extends string = CheckId> =
-  | PassFinding<Id>
-  | FailFinding<Id>
-  | UnknownFinding<Id>
-  | NotApplicableFinding<Id>;
+export type Finding<Id extends string = CheckId, City extends string = CityKey> =
+  | PassFinding<Id, City>
+  | FailFinding<Id, City>
+  | UnknownFinding<Id, City>
+  | NotApplicableFinding<Id, City>;
 
 // ---------------------------------------------------------------------------------------------
 // Traces (`explain: true`)
@@ -348,11 +353,11 @@ export interface FindingTrace {
  * A finding of an evaluator created with `explain: true`: the same finding with its `trace`. Every
  * finding whose conditions were evaluated has one; a not-in-force finding (nothing evaluated) none.
  */
-export type ExplainedFinding<Id extends string = CheckId> =
-  | (PassFinding<Id> & { trace: FindingTrace })
-  | (FailFinding<Id> & { trace: FindingTrace })
-  | (UnknownFinding<Id> & { trace: FindingTrace })
-  | (NotApplicableFinding<Id> & { trace?: FindingTrace });
+export type ExplainedFinding<Id extends string = CheckId, City extends string = CityKey> =
+  | (PassFinding<Id, City> & { trace: FindingTrace })
+  | (FailFinding<Id, City> & { trace: FindingTrace })
+  | (UnknownFinding<Id, City> & { trace: FindingTrace })
+  | (NotApplicableFinding<Id, City> & { trace?: FindingTrace });
 
 /** What went wrong, as a stable code an app can branch on. */
 export type ValidationCode =
@@ -381,9 +386,9 @@ export interface ValidationIssue {
 }
 
 /** A record that passed validation: one finding per check of its city and kind. */
-export interface ValidEvaluationResult<Id extends string = CheckId, F = Finding<Id>> {
+export interface ValidEvaluationResult<Id extends string = CheckId, F = Finding<Id>, City extends string = CityKey> {
   recordId: string;
-  city: CityKey;
+  city: City;
   kind: RecordKind;
   valid: true;
   errors?: never;
@@ -391,20 +396,25 @@ export interface ValidEvaluationResult<Id extends string = CheckId, F = Finding<
 }
 
 /** A record that failed validation: the errors (field and message), no findings. */
-export interface InvalidEvaluationResult {
+export interface InvalidEvaluationResult<City extends string = CityKey> {
   /** The record's id when it has a string one. */
   recordId: string | null;
-  city?: CityKey;
+  city?: City;
   kind?: RecordKind;
   valid: false;
   errors: ValidationIssue[];
   findings: [];
 }
 
-/** What `evaluate` returns, a union on `valid`. */
-export type EvaluationResult<Id extends string = CheckId> = ValidEvaluationResult<Id> | InvalidEvaluationResult;
+/**
+ * What `evaluate` returns, a union on `valid`. `City` is the five city keys; an evaluator with rule
+ * packs gives `string` (a pack's city key is known only at run time).
+ */
+export type EvaluationResult<Id extends string = CheckId, City extends string = CityKey> =
+  | ValidEvaluationResult<Id, Finding<Id, City>, City>
+  | InvalidEvaluationResult<City>;
 
 /** What an evaluator with `explain: true` returns: findings with their `trace`. */
-export type ExplainedEvaluationResult<Id extends string = CheckId> =
-  | ValidEvaluationResult<Id, ExplainedFinding<Id>>
-  | InvalidEvaluationResult;
+export type ExplainedEvaluationResult<Id extends string = CheckId, City extends string = CityKey> =
+  | ValidEvaluationResult<Id, ExplainedFinding<Id, City>, City>
+  | InvalidEvaluationResult<City>;

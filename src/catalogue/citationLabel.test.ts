@@ -39,6 +39,11 @@ describe('formatCitationLabel', () => {
     expect(formatCitationLabel({ city: 'tonghua', article: 8, paragraph: 2 })).toBe('第八条第二款');
   });
 
+  it("starts from the article's own label when given (a rule pack's city)", () => {
+    expect(formatCitationLabel({ article: 3, articleLabel: '第三条', paragraph: 2, item: 1 })).toBe('第三条第二款第（一）项');
+    expect(formatCitationLabel({ city: 'zhangjiakou', article: 5, articleLabel: '（五）', paragraph: 1, paragraphCount: 1 })).toBe('（五）');
+  });
+
   it('throws a RangeError for a paragraph beyond the paragraph count', () => {
     expect(() => formatCitationLabel({ article: 8, paragraph: 3, paragraphCount: 2 })).toThrow(RangeError);
   });

@@ -13,6 +13,11 @@ export interface FormatCitationLabelOptions {
   item?: number;
   /** How many paragraphs the article has: a one-paragraph article is cited without 款. */
   paragraphCount?: number;
+  /**
+   * The article's own label as its law writes it (`第十条`, `（三）`), used in place of one built
+   * from `city` and `article`: how a rule pack's sixth city gets its citations.
+   */
+  articleLabel?: string;
 }
 
 /**
@@ -27,11 +32,12 @@ export interface FormatCitationLabelOptions {
  * formatCitationLabel({ article: 37, paragraph: 1, paragraphCount: 1 }) //=> '第三十七条'
  * formatCitationLabel({ city: 'zhangjiakou', article: 3, paragraph: 2 }) //=> '（三）第二款'
  * formatCitationLabel({ city: 'zhangjiakou', article: 7, paragraph: 1, paragraphCount: 1 }) //=> '（七）'
+ * formatCitationLabel({ article: 3, articleLabel: '第三条', paragraph: 2 }) //=> '第三条第二款'
  * @throws {RangeError} when a number is not a positive integer (or above 999).
  */
 export function formatCitationLabel(options: FormatCitationLabelOptions): string {
-  const { city, article, paragraph, item, paragraphCount } = options;
-  let label = city === 'zhangjiakou' ? `（${toChineseNumeral(article)}）` : `第${toChineseNumeral(article)}条`;
+  const { city, article, paragraph, item, paragraphCount, articleLabel } = options;
+  let label = articleLabel ?? (city === 'zhangjiakou' ? `（${toChineseNumeral(article)}）` : `第${toChineseNumeral(article)}条`);
   if (paragraph !== undefined) {
     if (paragraphCount !== undefined && paragraph > paragraphCount) {
       throw new RangeError(`paragraph ${paragraph} of an article with ${paragraphCount} paragraph(s)`);

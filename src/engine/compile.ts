@@ -42,8 +42,9 @@ export function citationFor(file: RuleFile, article: CatalogueArticle, check: Ch
     throw new RangeError(`${check.id}: ${article.label} has no paragraph ${paragraph}`);
   }
   const itemEntry = item !== undefined ? para?.items?.find((i) => i.number === item) : undefined;
+  // The article's own label (第十条, （三）): a rule pack's city cites as its law numbers.
   const label = formatCitationLabel({
-    city: file.city,
+    articleLabel: article.label,
     article: article.number,
     ...(paragraph !== undefined ? { paragraph } : {}),
     ...(item !== undefined ? { item } : {}),
@@ -63,7 +64,7 @@ export function citationFor(file: RuleFile, article: CatalogueArticle, check: Ch
     if (!liable) throw new RangeError(`${check.id}: liability article ${check.liability} is not in the law`);
     citation.liability = {
       article: liable.number,
-      label: formatCitationLabel({ city: file.city, article: liable.number, paragraphCount: 1 }),
+      label: liable.label,
       text: liable.text,
     };
   }

@@ -81,16 +81,16 @@ describe('compileCondition', () => {
     expect(c.explain({ households: 200, emergency: { plan: true } }, false)).toEqual({ expected: 300, actual: 200 });
   });
 
-  it('rejects an unknown operator, naming the rule and the JSON path of the condition', () => {
+  it('rejects an unknown operator, naming the rule and the JSON path of the operator', () => {
     const error = compileError({ all: [{ fact: 'households', operator: 'greaterThen', value: 1 }] });
     expect(error.ruleId).toBe('test.1.1.sample');
-    expect(error.jsonPath).toBe('conditions.all[1].all[0]');
-    expect(error.message).toBe("rule test.1.1.sample: conditions.all[1].all[0]: unknown operator 'greaterThen'");
+    expect(error.jsonPath).toBe('conditions.all[1].all[0].operator');
+    expect(error.message).toBe("rule test.1.1.sample: conditions.all[1].all[0].operator: unknown operator 'greaterThen'");
   });
 
   it('rejects an unknown fact, an unsupported path form and an unknown condition key', () => {
     expect(compileError({ any: [{ fact: 'houshold', operator: 'equal', value: 1 }] }).message).toContain(
-      "conditions.all[1].any[0]: unknown fact 'houshold'",
+      "conditions.all[1].any[0].fact: unknown fact 'houshold'",
     );
     expect(compileError({ fact: 'emergency', path: '$..plan', operator: 'equal', value: true }).message).toContain(
       'unsupported path form',

@@ -113,11 +113,11 @@ function compileReader(
   path: unknown,
   params: unknown,
 ): CompiledRef {
-  if (typeof fact !== 'string' || fact.length === 0) throw new RuleCompileError(ctx.ruleId, where, 'fact must be a non-empty string');
+  if (typeof fact !== 'string' || fact.length === 0) throw new RuleCompileError(ctx.ruleId, `${where}.fact`, 'fact must be a non-empty string');
   if (path !== undefined && (typeof path !== 'string' || (path !== '' && path !== '$' && !PATH_FORM.test(path)))) {
-    throw new RuleCompileError(ctx.ruleId, where, `unsupported path form ${JSON.stringify(path)} (expected $.name or $.name.name…)`);
+    throw new RuleCompileError(ctx.ruleId, `${where}.path`, `unsupported path form ${JSON.stringify(path)} (expected $.name or $.name.name…)`);
   }
-  if (params !== undefined && !isObject(params)) throw new RuleCompileError(ctx.ruleId, where, 'params must be an object');
+  if (params !== undefined && !isObject(params)) throw new RuleCompileError(ctx.ruleId, `${where}.params`, 'params must be an object');
   const derived = DERIVED_FACT_BY_NAME.get(fact);
   let base: Reader;
   let absent: CompiledRef['absent'];
@@ -130,9 +130,9 @@ function compileReader(
     hasAbsent = compiled.hasAbsent;
     derivedPlan = compiled.plan;
   } else {
-    if (!ctx.recordFacts.has(fact)) throw new RuleCompileError(ctx.ruleId, where, `unknown fact '${fact}'`);
+    if (!ctx.recordFacts.has(fact)) throw new RuleCompileError(ctx.ruleId, `${where}.fact`, `unknown fact '${fact}'`);
     if (params !== undefined && Object.keys(params).length > 0) {
-      throw new RuleCompileError(ctx.ruleId, where, `fact '${fact}' is a record fact and takes no params`);
+      throw new RuleCompileError(ctx.ruleId, `${where}.params`, `fact '${fact}' is a record fact and takes no params`);
     }
     base = (facts) => facts[fact];
     // An absent record fact is itself what is missing.
@@ -159,7 +159,7 @@ function compileDerived(
   params: Facts,
 ): { read: Reader; absent: CompiledRef['absent']; hasAbsent: CompiledRef['hasAbsent']; plan: NonNullable<CompiledRef['derived']> } {
   const fail = (error: unknown): never => {
-    throw new RuleCompileError(ctx.ruleId, where, `derived fact '${derived.name}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new RuleCompileError(ctx.ruleId, `${where}.params`, `derived fact '${derived.name}': ${error instanceof Error ? error.message : String(error)}`);
   };
   let inputs: FactRef[] = [];
   let readers: Reader[] = [];
@@ -297,9 +297,9 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
     if (!(key in json)) throw new RuleCompileError(ctx.ruleId, where, `a condition needs '${key}'`);
   }
   const operatorName = json['operator'];
-  if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, where, 'operator must be a string');
+  if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, `${where}.operator`, 'operator must be a string');
   const operator = ctx.operator(operatorName);
-  if (!operator) throw new RuleCompileError(ctx.ruleId, where, `unknown operator '${operatorName}'`);
+  if (!operator) throw new RuleCompileError(ctx.ruleId, `${where}.operator`, `unknown operator '${operatorName}'`);
   const factRef = compileReader(ctx, where, json['fact'], json['path'], json['params']);
   const readFact = factRef.read;
 
@@ -322,7 +322,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
         custom?.explain?.(probe, value);
       }
     } catch (error) {
-      throw new RuleCompileError(ctx.ruleId, where, `operator '${operatorName}' cannot take the value ${JSON.stringify(value)}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RuleCompileError(ctx.ruleId, `${where}.value`, `operator '${operatorName}' cannot take the value ${JSON.stringify(value)}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -5,6 +5,7 @@ import { resolveParameters } from './parameters.js';
 const check = {
   id: 'x.1.1.demo',
   parameters: { tolerance: { default: 0.2, min: 0, max: 0.5, reason: 'demo' } },
+  message: { fail: { zh: '偏离 {tolerance} 以上（{detail}）', en: 'off by more than {tolerance} ({detail})' } },
   conditions: {
     all: [
       { name: 'appliesWhen', all: [] },
@@ -22,6 +23,11 @@ describe('resolveParameters', () => {
 
   it('puts a caller override there instead', () => {
     expect(valueOf(resolveParameters(check, { tolerance: 0 }))).toContain('"tolerance":0');
+  });
+
+  it("words a message that names a parameter with the value judged, leaving the finding's own placeholders", () => {
+    expect(resolveParameters(check).message.fail).toEqual({ zh: '偏离 0.2 以上（{detail}）', en: 'off by more than 0.2 ({detail})' });
+    expect(resolveParameters(check, { tolerance: 0.1 }).message.fail.en).toBe('off by more than 0.1 ({detail})');
   });
 
   it('rejects names that live on Object.prototype', () => {

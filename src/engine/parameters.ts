@@ -1,9 +1,10 @@
 import type { CheckEntry } from '../types.js';
 
 /**
- * Interpretation parameters: a rule file writes `{ "param": "tolerance" }` where the value goes,
- * and declares the default with its one-line reason in the check's `parameters`. Callers may
- * override per check id; this substitutes the values before the rule reaches the engine.
+ * Parameters: a rule file writes `{ "param": "tolerance" }` where the value goes (and `{tolerance}`
+ * in a message), and declares the default with its one-line reason in the check's `parameters`.
+ * Callers may override per check id; this substitutes the values once, when the rules are
+ * compiled, before the rule reaches the engine (nothing is looked up per record).
  */
 export function resolveParameters(check: CheckEntry, overrides: Readonly<Record<string, number>> = {}): CheckEntry {
   const declared = check.parameters ?? {};
@@ -35,5 +36,10 @@ export function resolveParameters(check: CheckEntry, overrides: Readonly<Record<
     }
     return Object.fromEntries(entries.map(([k, v]) => [k, substitute(v)]));
   };
-  return { ...check, conditions: substitute(check.conditions) as CheckEntry['conditions'] };
+  // A message may name a parameter (`偏离“{households}户左右”的标准`), so a what-if is worded as it is judged.
+  const word = (template: string): string =>
+    template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : placeholder));
+  const localized = (text: { zh: string; en: string }) => ({ zh: word(text.zh), en: word(text.en) });
+  const message = { fail: localized(check.message.fail), ...(check.message.pass ? { pass: localized(check.message.pass) } : {}) };
+  return { ...check, message, conditions: substitute(check.conditions) as CheckEntry['conditions'] };
 }
