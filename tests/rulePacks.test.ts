@@ -66,6 +66,11 @@ describe('a sixth city from a rule pack', () => {
     expect(createEvaluator().cities).not.toContain('sample');
   });
 
+  it('traces its findings with explain: true', () => {
+    const traced = createEvaluator({ rules: [sample()], explain: true }).evaluateSync(grid);
+    expect(traced.valid && traced.findings[0]?.trace?.passesWhen).toMatchObject({ truth: false });
+  });
+
   it('takes what-if parameters of its checks by check id', () => {
     const what = createEvaluator({ rules: [sample()], parameters: { 'sample.2.1.grid-size': { households: 400, tolerance: 0 } } });
     expect(what.evaluateSync(grid).findings[0]).toMatchObject({ status: 'pass', expected: 400 });
