@@ -3,6 +3,9 @@
  * the table, formulas in CSV, amplification of errors, and values JSON cannot produce given to
  * validateRecord by a library caller.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCsvFormatter } from '../../src/cli/check/formats/csv.js';
 import { createTableFormatter } from '../../src/cli/check/formats/table.js';
@@ -28,6 +31,27 @@ describe('terminal output', () => {
     expect(table).not.toMatch(/[\r\x1b]/);
     expect(table).not.toMatch(/^Exit code 0/m);
     expect(table).toContain('SY-1\\u000d\\u001b[2KExit code 0');
+  });
+
+  it('prints a CR or an escape sequence in a file name or a submitted key as visible text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'shequ-terminal-'));
+    try {
+      const name = 'batch\r\x1b[2KExit code 0.ndjson';
+      const records = [
+        { id: 'SY-1', city: 'shenyang', kind: 'community', facts: { households: 5000, serviceFacilityAreaSqm: 1 } },
+        { id: 'SY-2', city: 'shenyang', kind: 'community', 'key\x1b[31m\r': 1 },
+      ];
+      await writeFile(join(dir, name), records.map((r) => JSON.stringify(r)).join('\n'));
+      await writeFile(join(dir, 'other.ndjson'), JSON.stringify(records[0]));
+      const io = testIO({ cwd: dir });
+      await runCheckWith([name, 'other.ndjson', '--format', 'table'], io, { createEvaluator });
+      const table = io.stdout.text;
+      expect(table).not.toMatch(/[\r\x1b]/);
+      expect(table).toContain('batch\\u000d\\u001b[2KExit code 0.ndjson:1');
+      expect(table).toContain('key\\u001b[31m\\u000d: unknown key');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('escapes control characters in a failing record of the table too', async () => {
