@@ -350,6 +350,18 @@ describe('JsonArrayReader', () => {
     ]);
   });
 
+  // Found by `npm run fuzz -- --cases 400000 --seed 20261202` (arrays: damage anywhere): with its
+  // '[' dropped and a ']' put first, the text was read as a valid array of one element.
+  it('says so when the text does not open with a bracket, and still reads the elements', () => {
+    const { items } = readArray('  ]{"id":"A"}]');
+    expect(items.map((i) => [i.type, i.type !== 'unreadable' && i.index])).toEqual([
+      ['unparsable', undefined],
+      ['unparsable', undefined],
+      ['record', 0],
+    ]);
+    expect(items[0]).toMatchObject({ message: expect.stringMatching(/does not open with '\['.*found '\]' at line 1/) });
+  });
+
   it('reports text after the closing bracket', () => {
     const { items } = readArray('[{"id":"A"}] trailing');
     expect(items[1]).toMatchObject({ type: 'unparsable', message: expect.stringMatching(/after the closing/) });

@@ -170,8 +170,10 @@ export class JsonArrayReader {
       case 'open': {
         const c = this.skipSpace();
         if (c === -1) return this.finishCut();
-        // The caller starts us at '[' (its first non-space byte).
-        this.pos += 1;
+        // The caller starts us at '[' (its first non-space byte); text that does not open with
+        // one is still read as the elements of an array, after saying so.
+        if (c === OPEN_BRACKET) this.pos += 1;
+        else this.invalid(this.line, null, `not valid JSON: the array does not open with '[' (found ${describeByte(c)} at line ${this.line})`);
         this.afterComma = false;
         this.state = 'expect';
         return true;
