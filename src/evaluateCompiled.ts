@@ -11,6 +11,7 @@ import { citationFor, withoutLiability } from './engine/compile.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
 import { traceCondition } from './engine/trace.js';
+import { FactLayout, type FactSlots } from './engine/factLayout.js';
 import { engineOperator } from './engine/rulesEngine.js';
 import { wordDetail } from './locales/detail.js';
 import { en } from './locales/en.js';
@@ -77,6 +78,8 @@ interface CompiledCheckClosure {
 }
 
 interface CompiledKindClosures {
+  /** Where the kind's facts sit: read once per record for all its conditions. */
+  layout: FactLayout;
   checks: CompiledCheckClosure[];
   nonBinding: CompiledCondition[];
 }
@@ -91,12 +94,19 @@ interface CompiledCity {
   kinds: Map<RecordKind, CompiledKindClosures>;
 }
 
-const NO_CHECKS: CompiledKindClosures = { checks: [], nonBinding: [] };
+const NO_CHECKS: CompiledKindClosures = { layout: new FactLayout([]), checks: [], nonBinding: [] };
 
-function recordFactsOf(kind: RecordKind): ReadonlySet<string> {
-  const schema = (factsSchemas as unknown as Record<string, { shape?: Record<string, unknown> } | undefined>)[kind];
-  if (!schema?.shape) return new Set();
-  return new Set(Object.keys(schema.shape));
+const layouts = new Map<RecordKind, FactLayout>();
+
+/** The kind's record facts (the keys of its facts schema), one layout per kind. */
+function recordFactsOf(kind: RecordKind): FactLayout {
+  let layout = layouts.get(kind);
+  if (layout === undefined) {
+    const schema = (factsSchemas as unknown as Record<string, { shape?: Record<string, unknown> } | undefined>)[kind];
+    layout = new FactLayout(schema?.shape ? Object.keys(schema.shape) : []);
+    layouts.set(kind, layout);
+  }
+  return layout;
 }
 
 /** The named parts of a check's `{ all: [appliesWhen, passesWhen] }`, as evaluate.ts finds them. */
@@ -173,7 +183,7 @@ function compileCity(
   const slot = (kind: RecordKind): CompiledKindClosures => {
     let entry = kinds.get(kind);
     if (!entry) {
-      entry = { checks: [], nonBinding: [] };
+      entry = { layout: recordFactsOf(kind), checks: [], nonBinding: [] };
       kinds.set(kind, entry);
     }
     return entry;
@@ -210,7 +220,7 @@ function uniquePaths(paths: readonly string[]): string[] {
 }
 
 /** The check's citation; with `liabilityWhen`, the liability only when its condition is known to hold. */
-function citationOf(c: CompiledCheckClosure, facts: Record<string, unknown>): Citation {
+function citationOf(c: CompiledCheckClosure, facts: FactSlots): Citation {
   if (c.liability === undefined) return c.citation;
   return c.liability.when.evaluate(facts) === true ? c.citation : c.liability.citationWithout;
 }
@@ -225,8 +235,7 @@ function wordUnknown(c: CompiledCheckClosure, paths: readonly string[]): Unknown
  * An unknown finding. `appliesUnknown`: what "applies when" lacks comes first, then what "passes
  * when" lacks when it is undecided too (see evaluate.ts).
  */
-function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, appliesUnknown: boolean, passesUnknown: boolean): Finding {
-  const facts = record.facts as Record<string, unknown>;
+function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean, appliesUnknown: boolean, passesUnknown: boolean): Finding {
   const paths: string[] = [];
   if (appliesUnknown) c.applies.missing(facts, paths);
   if (passesUnknown) c.passes.missing(facts, paths);
@@ -251,8 +260,7 @@ function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
   };
 }
 
-function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, binding: boolean, truth: boolean): Finding {
-  const facts = record.facts as Record<string, unknown>;
+function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean, truth: boolean): Finding {
   const evidence = c.passes.explain(facts, truth);
   const { expected, actual } = evidence;
   const template = !truth ? c.fail : c.hasPassTemplate || expected === undefined || actual === undefined ? c.pass : c.passQuantity;
@@ -280,8 +288,7 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, binding: b
   return { recordId, ruleId, city, kind, severity, binding, citation, status, message };
 }
 
-function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boolean): Finding {
-  const facts = record.facts as Record<string, unknown>;
+function findingFor(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean): Finding {
   const applies = c.applies.evaluate(facts);
   if (applies === false) {
     return {
@@ -299,9 +306,9 @@ function findingFor(c: CompiledCheckClosure, record: ShequRecord, binding: boole
   }
   const passes = c.passes.evaluate(facts);
   // Unknown applicability: what "applies when" lacks, and what "passes when" lacks when undecided.
-  if (applies === undefined) return unknownFinding(c, record, binding, true, passes === undefined);
-  if (passes === undefined) return unknownFinding(c, record, binding, false, true);
-  return decidedFinding(c, record, binding, passes);
+  if (applies === undefined) return unknownFinding(c, record, facts, binding, true, passes === undefined);
+  if (passes === undefined) return unknownFinding(c, record, facts, binding, false, true);
+  return decidedFinding(c, record, facts, binding, passes);
 }
 
 /** The not-in-force message for `asOf`, worded once per date. */
@@ -326,8 +333,8 @@ export interface CompiledEvaluatorCore {
 }
 
 /** The trace of one check on a record: both conditions evaluated afresh into their trees. */
-function traceCheck(c: CompiledCheckClosure, facts: Record<string, unknown>): FindingTrace {
-  return { appliesWhen: traceCondition(c.applies.trace(facts), facts), passesWhen: traceCondition(c.passes.trace(facts), facts) };
+function traceCheck(c: CompiledCheckClosure, slots: FactSlots, facts: Record<string, unknown>): FindingTrace {
+  return { appliesWhen: traceCondition(c.applies.trace(slots), facts), passesWhen: traceCondition(c.passes.trace(slots), facts) };
 }
 
 /** Compiles every city's checks (with caller overrides) once. */
@@ -343,17 +350,18 @@ export function compileEvaluator(
     explainValid(record, asOfOf) {
       const result = core.evaluateValid(record, asOfOf);
       if (!result.valid) return result;
-      const checks = cities.get(record.city)!.kinds.get(record.kind)?.checks ?? NO_CHECKS.checks;
+      const { layout, checks } = cities.get(record.city)!.kinds.get(record.kind) ?? NO_CHECKS;
       const facts = record.facts as Record<string, unknown>;
+      const slots = layout.read(facts);
       const findings = result.findings.map((finding, i): ExplainedFinding =>
-        finding.status === 'not-applicable' && finding.reason === 'not-in-force' ? finding : { ...finding, trace: traceCheck(checks[i]!, facts) },
+        finding.status === 'not-applicable' && finding.reason === 'not-in-force' ? finding : { ...finding, trace: traceCheck(checks[i]!, slots, facts) },
       );
       return { ...result, findings };
     },
     evaluateValid(record, asOfOf) {
       const city = cities.get(record.city)!;
       const kind = city.kinds.get(record.kind) ?? NO_CHECKS;
-      const facts = record.facts as Record<string, unknown>;
+      const facts = kind.layout.read(record.facts as Record<string, unknown>);
       let binding = city.binding;
       if (binding) {
         for (const exception of kind.nonBinding) {
@@ -386,7 +394,7 @@ export function compileEvaluator(
           };
         }
       } else {
-        for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, binding);
+        for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, facts, binding);
       }
       return { recordId: record.id, city: record.city, kind: record.kind, valid: true, findings };
     },

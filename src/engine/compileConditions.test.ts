@@ -6,6 +6,7 @@ import { factsSchemas } from '../schema/facts.js';
 import { validateRecord } from '../schema/validateRecord.js';
 import { CITY_KEYS } from '../types.js';
 import { compileCondition, RuleCompileError, type CompileContext } from './compileConditions.js';
+import { FactLayout } from './factLayout.js';
 import { refToPath } from './factPath.js';
 import { explain, judge } from './kleene.js';
 import { resolveParameters } from './parameters.js';
@@ -14,7 +15,7 @@ import { createRulesEngine, engineOperator } from './rulesEngine.js';
 const engine = createRulesEngine();
 const ctx: CompileContext = {
   ruleId: 'test.1.1.sample',
-  recordFacts: new Set(['households', 'emergency', 'facilityComponents', 'setting', 'project', 'facility']),
+  recordFacts: new FactLayout(['households', 'emergency', 'facilityComponents', 'setting', 'project', 'facility']),
   operator: (name) => engineOperator(engine, name),
 };
 
@@ -28,52 +29,57 @@ const compileError = (json: unknown): RuleCompileError => {
   throw new Error('compiled without an error');
 };
 
+type Facts = Record<string, unknown>;
+
+/** `compileCondition` in `ctx`, asked with facts objects (read into slots as the evaluator does). */
+function compile(json: unknown) {
+  const c = compileCondition(json, ctx, 'x');
+  const read = (facts: Facts) => ctx.recordFacts.read(facts);
+  return {
+    evaluate: (facts: Facts) => c.evaluate(read(facts)),
+    missing: (facts: Facts, out: string[]) => c.missing(read(facts), out),
+    explain: (facts: Facts, truth: boolean) => c.explain(read(facts), truth),
+    trace: (facts: Facts) => c.trace(read(facts)),
+  };
+}
+
 describe('compileCondition', () => {
   it('decides a leaf true or false and leaves it unknown when its fact is absent', () => {
-    const c = compileCondition({ fact: 'households', operator: 'greaterThan', value: 3000 }, ctx, 'x');
+    const c = compile({ fact: 'households', operator: 'greaterThan', value: 3000 });
     expect(c.evaluate({ households: 3200 })).toBe(true);
     expect(c.evaluate({ households: 3000 })).toBe(false);
     expect(c.evaluate({})).toBeUndefined();
   });
 
   it('combines with Kleene tables: one false decides "all", one true decides "any"', () => {
-    const all = compileCondition(
-      { all: [{ fact: 'households', operator: 'greaterThan', value: 3000 }, { fact: 'setting', operator: 'equal', value: 'urban' }] },
-      ctx,
-      'x',
-    );
+    const all = compile(
+      { all: [{ fact: 'households', operator: 'greaterThan', value: 3000 }, { fact: 'setting', operator: 'equal', value: 'urban' }] });
     expect(all.evaluate({ households: 10 })).toBe(false);
     expect(all.evaluate({ households: 4000 })).toBeUndefined();
-    const any = compileCondition(
-      { any: [{ fact: 'households', operator: 'greaterThan', value: 3000 }, { fact: 'setting', operator: 'equal', value: 'urban' }] },
-      ctx,
-      'x',
-    );
+    const any = compile(
+      { any: [{ fact: 'households', operator: 'greaterThan', value: 3000 }, { fact: 'setting', operator: 'equal', value: 'urban' }] });
     expect(any.evaluate({ setting: 'urban' })).toBe(true);
     expect(any.evaluate({ setting: 'rural' })).toBeUndefined();
-    const not = compileCondition({ not: { fact: 'setting', operator: 'equal', value: 'urban' } }, ctx, 'x');
+    const not = compile({ not: { fact: 'setting', operator: 'equal', value: 'urban' } });
     expect(not.evaluate({ setting: 'rural' })).toBe(true);
     expect(not.evaluate({})).toBeUndefined();
   });
 
   it('reads a path into an object fact and traces the evidence on its tree', () => {
-    const c = compileCondition({ fact: 'emergency', path: '$.plan', operator: 'equal', value: true }, ctx, 'x');
+    const c = compile({ fact: 'emergency', path: '$.plan', operator: 'equal', value: true });
     expect(c.evaluate({ emergency: { plan: false } })).toBe(false);
     expect(c.trace({ emergency: { plan: false } })).toMatchObject({ fact: 'emergency', path: '$.plan', factResult: false, valueResult: true, result: false });
   });
 
   it('lists the absent paths of an unknown condition, and explains a decided one by its deciding leaf', () => {
-    const c = compileCondition(
+    const c = compile(
       {
         all: [
           { fact: 'households', operator: 'greaterThanInclusive', value: 100 },
           { fact: 'emergency', path: '$.plan', operator: 'equal', value: true },
           { fact: 'households', operator: 'greaterThanInclusive', value: 300 },
         ],
-      },
-      ctx,
-      'x',
-    );
+      });
     const missing: string[] = [];
     c.missing({}, missing);
     expect(missing).toEqual(['facts.households', 'facts.emergency.plan', 'facts.households']);
@@ -122,9 +128,9 @@ describe('compileCondition against kleene.ts', () => {
       article.checks.flatMap((raw) => {
         const check = resolveParameters(raw);
         const shape = (factsSchemas as unknown as Record<string, { shape: object }>)[check.kind]!.shape;
-        const checkCtx: CompileContext = { ruleId: check.id, recordFacts: new Set(Object.keys(shape)), operator: ctx.operator };
+        const checkCtx: CompileContext = { ruleId: check.id, recordFacts: new FactLayout(Object.keys(shape)), operator: ctx.operator };
         const parts = [...(check.conditions as unknown as { all: unknown[] }).all, ...(check.liabilityWhen ? [{ all: [check.liabilityWhen] }] : [])];
-        return parts.map((json, i) => ({ kind: check.kind, where: `${check.id}[${i}]`, compiled: compileCondition(json, checkCtx, 'x') }));
+        return parts.map((json, i) => ({ kind: check.kind, where: `${check.id}[${i}]`, layout: checkCtx.recordFacts, compiled: compileCondition(json, checkCtx, 'x') }));
       }),
     ),
   );
@@ -137,17 +143,18 @@ describe('compileCondition against kleene.ts', () => {
         if (!validation.ok) return;
         const record = validation.record;
         const facts = record.facts as Record<string, unknown>;
-        for (const { kind, where, compiled } of conditions) {
+        for (const { kind, where, layout, compiled } of conditions) {
           if (kind !== record.kind) continue;
-          const judgement = judge(compiled.trace(facts), facts);
-          const truth = compiled.evaluate(facts);
+          const slots = layout.read(facts);
+          const judgement = judge(compiled.trace(slots), facts);
+          const truth = compiled.evaluate(slots);
           expect(truth, where).toBe(judgement.truth);
           if (truth === undefined) {
             const missing: string[] = [];
-            compiled.missing(facts, missing);
+            compiled.missing(slots, missing);
             expect(missing, where).toEqual(judgement.missing.map(refToPath));
           } else {
-            expect(compiled.explain(facts, truth), where).toEqual(explain(judgement, facts));
+            expect(compiled.explain(slots, truth), where).toEqual(explain(judgement, facts));
           }
         }
       }),

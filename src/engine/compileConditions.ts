@@ -20,6 +20,7 @@
 import { DERIVED_FACT_BY_NAME, type DerivedFact, type FactRef } from './derivedFacts.js';
 import type { DetailItem } from './evidence.js';
 import { compilePath, refToPath } from './factPath.js';
+import type { FactLayout, FactSlots } from './factLayout.js';
 import type { EvaluatedCondition, Truth } from './kleene.js';
 import { BOUND_OPERATORS, OPERATOR_BY_NAME, type OperatorExplanation } from './operators.js';
 
@@ -42,17 +43,18 @@ export interface EngineOperator {
 
 export interface CompileContext {
   ruleId: string;
-  /** The record facts the rule may read (the keys of its kind's facts schema). */
-  recordFacts: ReadonlySet<string>;
+  /** The record facts the rule may read (the keys of its kind's facts schema), each at its slot. */
+  recordFacts: FactLayout;
   /** The operators by name, as the reference engine has them (built-ins and ours). */
   operator(name: string): EngineOperator | undefined;
 }
 
-type Facts = Record<string, unknown>;
+type Facts = FactSlots;
 
 /**
  * A compiled condition: the answers `kleene.ts` gives for the evaluated tree, read straight from
- * the facts. Nothing is kept from record to record.
+ * the record's facts, in the slots of the context's `FactLayout` (`recordFacts.read(facts)`, once
+ * per record for all its conditions). Nothing is kept from record to record.
  */
 export interface CompiledCondition {
   /** The Kleene truth: true, false, or undefined (unknown). */
@@ -82,11 +84,13 @@ const PROBES: readonly unknown[] = [undefined, 0, 1, '2000-01-01', [], {}, [{}],
 type Reader = (facts: Facts) => unknown;
 
 /** kleene.ts `resolveRef`: a path reads into objects only (a primitive gives undefined). */
-function refReader(ref: FactRef): Reader {
-  const { fact } = ref;
-  if (!ref.path) return (facts) => facts[fact];
+function refReader(layout: FactLayout, ref: FactRef): Reader {
+  const slot = layout.slot(ref.fact);
+  // An input that is no record fact of the kind is absent (compileReader has rejected it already).
+  if (slot === undefined) return () => undefined;
+  if (!ref.path) return (facts) => facts[slot];
   const resolve = compilePath(ref.path);
-  return (facts) => resolve(facts[fact]);
+  return (facts) => resolve(facts[slot]);
 }
 
 /** A fact reference compiled: its value, and what is absent when it has none. */
@@ -98,7 +102,7 @@ interface CompiledRef {
   /** Whether `absent` would append anything. */
   hasAbsent(facts: Facts): boolean;
   /** For a derived fact: its definition, params and inputs read as kleene.ts reads them. */
-  derived?: { fact: DerivedFact; params: Facts; inputs: Reader[] };
+  derived?: { fact: DerivedFact; params: Record<string, unknown>; inputs: Reader[] };
 }
 
 /**
@@ -124,7 +128,7 @@ function compileReader(
   let hasAbsent: CompiledRef['hasAbsent'];
   let derivedPlan: CompiledRef['derived'];
   if (derived) {
-    const compiled = compileDerived(ctx, where, derived, (params ?? {}) as Facts);
+    const compiled = compileDerived(ctx, where, derived, (params ?? {}) as Record<string, unknown>);
     base = compiled.read;
     absent = compiled.absent;
     hasAbsent = compiled.hasAbsent;
@@ -134,7 +138,8 @@ function compileReader(
     if (params !== undefined && Object.keys(params).length > 0) {
       throw new RuleCompileError(ctx.ruleId, `${where}.params`, `fact '${fact}' is a record fact and takes no params`);
     }
-    base = (facts) => facts[fact];
+    const slot = ctx.recordFacts.slot(fact)!;
+    base = (facts) => facts[slot];
     // An absent record fact is itself what is missing.
     const own = refToPath(path ? { fact, path: path as string } : { fact });
     absent = (_facts, out) => {
@@ -156,7 +161,7 @@ function compileDerived(
   ctx: CompileContext,
   where: string,
   derived: DerivedFact,
-  params: Facts,
+  params: Record<string, unknown>,
 ): { read: Reader; absent: CompiledRef['absent']; hasAbsent: CompiledRef['hasAbsent']; plan: NonNullable<CompiledRef['derived']> } {
   const fail = (error: unknown): never => {
     throw new RuleCompileError(ctx.ruleId, `${where}.params`, `derived fact '${derived.name}': ${error instanceof Error ? error.message : String(error)}`);
@@ -189,7 +194,7 @@ function compileDerived(
     read = (facts) => compute(params, readers.map((r) => r(facts)));
   }
   // What is absent is judged on the inputs as kleene.ts resolves them (resolveRef).
-  const resolved = inputs.map(refReader);
+  const resolved = inputs.map((input) => refReader(ctx.recordFacts, input));
   const inputPaths = inputs.map(refToPath);
   const values = (facts: Facts): unknown[] => resolved.map((r) => r(facts));
   const custom = derived.missing;

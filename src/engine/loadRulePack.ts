@@ -11,6 +11,7 @@ import { factsSchemas } from '../schema/facts.js';
 import type { CheckEntry, RuleFile } from '../types.js';
 import { deepFreeze } from '../util/deepFreeze.js';
 import { compileCondition, RuleCompileError, type CompileContext } from './compileConditions.js';
+import { FactLayout } from './factLayout.js';
 import { resolveParameters } from './parameters.js';
 import { engineOperator } from './rulesEngine.js';
 
@@ -94,9 +95,9 @@ function parameterUses(node: unknown, path: string, out: { name: string; path: s
   }
 }
 
-function recordFactsOf(kind: string): ReadonlySet<string> {
+function recordFactsOf(kind: string): FactLayout {
   const schema = (factsSchemas as unknown as Record<string, { shape?: Record<string, unknown> } | undefined>)[kind];
-  return new Set(Object.keys(schema?.shape ?? {}));
+  return new FactLayout(Object.keys(schema?.shape ?? {}));
 }
 
 /**

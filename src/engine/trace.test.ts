@@ -2,21 +2,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConditionTrace, TraceTruth } from '../types.js';
 import { compileCondition, type CompileContext } from './compileConditions.js';
+import { FactLayout } from './factLayout.js';
 import { createRulesEngine, engineOperator } from './rulesEngine.js';
 import { traceCondition } from './trace.js';
 
 const engine = createRulesEngine();
 const ctx: CompileContext = {
   ruleId: 'test.1.1.sample',
-  recordFacts: new Set(['households', 'gridHeads', 'gridWorkers', 'emergency']),
+  recordFacts: new FactLayout(['households', 'gridHeads', 'gridWorkers', 'emergency']),
   operator: (name) => engineOperator(engine, name),
 };
 
 /** Compiles `json`, evaluates it on `facts` and traces the evaluated tree. */
 function traced(json: unknown, facts: Record<string, unknown>): { truth: boolean | undefined; trace: ConditionTrace } {
   const condition = compileCondition(json, ctx, 'conditions.all[1]');
-  const truth = condition.evaluate(facts);
-  return { truth, trace: traceCondition(condition.trace(facts), facts) };
+  const slots = ctx.recordFacts.read(facts);
+  const truth = condition.evaluate(slots);
+  return { truth, trace: traceCondition(condition.trace(slots), facts) };
 }
 
 const heads = { fact: 'gridHeads', operator: 'greaterThanInclusive', value: 1 };
