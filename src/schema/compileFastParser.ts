@@ -73,8 +73,19 @@ const defOf = (schema: AnySchema): AnyDef => schema._zod.def as unknown as AnyDe
  * parse({ n: -1 }) // FAST_PARSE_FAILED (zod.safeParse says why)
  */
 export function compileFastParser(schema: AnySchema, options: CompileFastParserOptions = {}): FastParser {
+  const { major, minor } = schema._zod.version;
+  if (major !== MIRRORED_ZOD.major || minor !== MIRRORED_ZOD.minor) {
+    options.onFallback?.({ path: '(root)', reason: `zod ${major}.${minor} (the parser mirrors zod ${MIRRORED_ZOD.major}.${MIRRORED_ZOD.minor})` });
+    return zodParser(schema);
+  }
   return compileNode(schema, '', options);
 }
+
+/**
+ * The zod release whose parse this mirrors (and the differential tests ran against). Under
+ * another minor release everything is left to zod until the tests have been run against it.
+ */
+const MIRRORED_ZOD = { major: 4, minor: 6 } as const;
 
 function compileNode(schema: AnySchema, path: string, options: CompileFastParserOptions): FastParser {
   try {

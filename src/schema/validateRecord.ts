@@ -78,7 +78,12 @@ const fastParsers = new Map<RecordSchemas, FastParser>();
 function fastParserFor(schemas: RecordSchemas): FastParser {
   let parser = fastParsers.get(schemas);
   if (parser === undefined) {
-    parser = compileFastParser(schemas.record);
+    try {
+      parser = compileFastParser(schemas.record);
+    } catch {
+      // zod's internals not as expected: zod alone answers, as before the fast path.
+      parser = () => FAST_PARSE_FAILED;
+    }
     fastParsers.set(schemas, parser);
   }
   return parser;
