@@ -23,6 +23,7 @@ export { RulePackError, type NamedRulePack, type RulePack } from './engine/loadR
 export { CHECK_IDS } from './generated/checkIds.js';
 export { RuleCompileError } from './engine/compileConditions.js';
 export { createRulesEngine, registerOperators, type CreateRulesEngineOptions } from './engine/rulesEngine.js';
+export { resolveParameters } from './engine/parameters.js';
 export { cityKeySchema, ruleFileSchema } from './ruleFileSchema.js';
 export { VERSION } from './version.js';
 export * from './types.js';

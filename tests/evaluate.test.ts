@@ -2,6 +2,7 @@ import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { createEngine } from '../src/engine/compile.js';
+import { resolveParameters } from '../src/engine/parameters.js';
 import { createEvaluator, evaluate, type EvaluateOptions } from '../src/evaluate.js';
 import { CITY_KEYS, type CheckEntry } from '../src/types.js';
 
@@ -23,7 +24,8 @@ describe('rules as data', () => {
 
   it('fires the compliant event in a plain engine run exactly when a fully stated record passes', async () => {
     const engine = createEngine();
-    const check = allChecks.find((c) => c.id === 'guiyang.37.1.premises-area')!;
+    // The 800 m² is a parameter ({ "param": "minimumSqm" }): resolved (defaults or a what-if) before the engine sees it.
+    const check = resolveParameters(allChecks.find((c) => c.id === 'guiyang.37.1.premises-area')!);
     engine.addRule(check);
     const passing = await engine.run({ serviceFacilityAreaSqm: 800 });
     const failing = await engine.run({ serviceFacilityAreaSqm: 799 });

@@ -37,7 +37,10 @@ describe('rule files', () => {
   });
 });
 
-/** Every number a condition compares with, found anywhere in the rule files' conditions. */
+/**
+ * Every number of a law the checks compare with: literals left in the conditions, and the defaults
+ * of the parameters that quote their law (`quote`).
+ */
 function lawNumbers(): Set<number> {
   const numbers = new Set<number>();
   const walk = (node: unknown): void => {
@@ -47,7 +50,10 @@ function lawNumbers(): Set<number> {
   };
   for (const city of CITY_KEYS) {
     for (const article of ruleFiles[city].articles) {
-      for (const check of article.checks) walk(check.conditions satisfies { all: ConditionJson[] });
+      for (const check of article.checks) {
+        walk(check.conditions satisfies { all: ConditionJson[] });
+        for (const parameter of Object.values(check.parameters ?? {})) if (parameter.quote !== undefined) numbers.add(parameter.default);
+      }
     }
   }
   return numbers;
@@ -67,8 +73,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** How the law writes a number the rules use: 每百户 is 100, 50% is 0.5, 一次 is 1. */
-const WRITTEN_AS: Record<number, string[]> = { 100: ['百'], 0.5: ['50%'], 1: ['一'] };
+/** How the law writes a number the rules use: 每百户 and per cent (%) are 100, 一次 is 1. */
+const WRITTEN_AS: Record<number, string[]> = { 100: ['百', '%'], 1: ['一'] };
+
+/** Where a number compared with is a threshold: an ordering operator's value, a tolerance's target, a scale's rate. */
+const ORDERING = new Set(['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive']);
 
 describe('the law stays in data', () => {
   it('finds every number a check compares with in the text of the article it cites', () => {
@@ -91,6 +100,45 @@ describe('the law stays in data', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("quotes, for every parameter that gives a law's number, words of the cited article that write it", () => {
+    const wrong: string[] = [];
+    let quoted = 0;
+    for (const city of CITY_KEYS) {
+      for (const article of ruleFiles[city].articles) {
+        for (const check of article.checks) {
+          for (const [name, parameter] of Object.entries(check.parameters ?? {})) {
+            if (parameter.quote === undefined) continue;
+            quoted += 1;
+            const forms = [String(parameter.default), ...(WRITTEN_AS[parameter.default] ?? [])];
+            if (!article.text.includes(parameter.quote)) wrong.push(`${check.id} ${name}: quote not in the text`);
+            if (!forms.some((form) => parameter.quote!.includes(form))) wrong.push(`${check.id} ${name}: ${parameter.default} not in its quote`);
+            if (!parameter.reason.includes(parameter.quote) && !parameter.reason.includes(String(parameter.default))) wrong.push(`${check.id} ${name}: reason does not quote the text`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(quoted).toBeGreaterThanOrEqual(9);
+  });
+
+  it('makes every threshold a named parameter: no number but 0 compared in place (ordering operators, tolerance targets, scale rates)', () => {
+    const literals: string[] = [];
+    const walk = (node: unknown, id: string): void => {
+      if (Array.isArray(node)) node.forEach((n) => walk(n, id));
+      else if (node && typeof node === 'object') {
+        const leaf = node as { operator?: string; value?: unknown; fact?: string; params?: Record<string, unknown> };
+        if (leaf.operator !== undefined && ORDERING.has(leaf.operator) && typeof leaf.value === 'number' && leaf.value !== 0) literals.push(`${id}: ${leaf.operator} ${leaf.value}`);
+        if (leaf.operator === 'withinTolerance') {
+          for (const [key, v] of Object.entries(leaf.value as Record<string, unknown>)) if (typeof v === 'number') literals.push(`${id}: withinTolerance ${key} ${v}`);
+        }
+        if (leaf.fact === 'scaled' && typeof leaf.params?.['rate'] === 'number') literals.push(`${id}: scaled rate ${String(leaf.params['rate'])}`);
+        Object.values(node).forEach((n) => walk(n, id));
+      }
+    };
+    for (const city of CITY_KEYS) for (const article of ruleFiles[city].articles) for (const check of article.checks) walk(check.conditions, check.id);
+    expect(literals).toEqual([]);
   });
 
   it('keeps no threshold of a law (a number the rules compare with, 30 and above) in the law logic', () => {

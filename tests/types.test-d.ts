@@ -93,10 +93,12 @@ describe('evaluate', () => {
 describe('EvaluateOptions.parameters', () => {
   it('is typed per check id and parameter name', () => {
     expectTypeOf({ parameters: { 'shenyang.12.1.grid-size': { tolerance: 0.1 } } }).toExtend<EvaluateOptions>();
+    expectTypeOf({ parameters: { 'shenyang.12.1.grid-size': { households: 250, tolerance: 0.1 } } }).toExtend<EvaluateOptions>();
+    expectTypeOf({ parameters: { 'guiyang.37.1.premises-area': { minimumSqm: 700 } } }).toExtend<EvaluateOptions>();
     // @ts-expect-error a misspelt check id
     createEvaluator({ parameters: { 'shenyang.12.1.grid-sise': { tolerance: 0.1 } } });
     // @ts-expect-error a check without parameters
-    createEvaluator({ parameters: { 'guiyang.37.1.premises-area': { tolerance: 0.1 } } });
+    createEvaluator({ parameters: { 'guiyang.17.1.consultation-body': { tolerance: 0.1 } } });
     // @ts-expect-error a misspelt parameter
     createEvaluator({ parameters: { 'shenyang.12.1.grid-size': { tolerence: 0.1 } } });
     // @ts-expect-error a value that is not a number

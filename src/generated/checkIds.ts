@@ -216,12 +216,22 @@ export type CheckIdOf<C extends CityKey, K extends RecordKind> = CheckIdsByCityA
 /** Per check that has interpretation parameters, their names (what `parameters` may override). */
 export interface CheckParameterNames {
   'shenyang.9.1.facility-sync': 'toleranceDays';
-  'shenyang.12.1.grid-size': 'tolerance';
+  'shenyang.10.1.facility-area': 'minimumSqm' | 'sqmPerHundredHouseholds';
+  'shenyang.10.2.party-station-area': 'minimumSqm';
+  'shenyang.12.1.grid-size': 'households' | 'tolerance';
+  'shenyang.34.2.mobile-team-ratio': 'percentOfCompounds';
+  'shenyang.36.1.community-scale': 'minHouseholds' | 'maxHouseholds';
   'dalian.16.2.facility-sync': 'toleranceDays';
+  'dalian.18.2.grid-workers': 'minGridWorkers';
   'dalian.21.1.enforcement-staff': 'minStaff';
   'guiyang.19.1.review-meetings': 'minPerYear';
+  'guiyang.20.1.residents-committee': 'minCommittees';
   'guiyang.24.1.deputy-visits': 'minPerYear';
+  'guiyang.30.1.grid-workers': 'minGridWorkers';
   'guiyang.35.1.volunteer-teams': 'minTeams';
+  'guiyang.37.1.premises-area': 'minimumSqm';
   'tonghua.8.2.facility-sync': 'toleranceDays';
+  'tonghua.14.1.grid-staffing': 'minGridHeads' | 'minGridWorkers';
+  'zhangjiakou.3.4.registration-visits': 'maxVisits';
   'zhangjiakou.13.1.facility-sync': 'toleranceDays';
 }
