@@ -109,11 +109,9 @@ function prepare(item: InputItem, options: Pick<CheckBatchOptions, 'city' | 'mul
       findings: [],
     };
   }
-  const position = {
-    ...(options.multiFile ? { file: item.file } : {}),
-    line: item.line,
-    ...(item.index !== undefined ? { index: item.index } : {}),
-  };
+  // Key by key, no spreads: this runs per record.
+  const position: Prepared['position'] = options.multiFile ? { file: item.file, line: item.line } : { line: item.line };
+  if (item.index !== undefined) position.index = item.index;
   if (item.type === 'unparsable') {
     const error = { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON（${item.message.replace(/^not valid JSON: /, '')}）`, en: item.message };
     return {

@@ -4,6 +4,7 @@ import type { CityKey } from '../../types.js';
 import type { FailOn } from './exitCode.js';
 import type { CheckResult } from './result.js';
 import type { CheckSummary } from './summary.js';
+import type { ChunkPool } from './utf8Chunks.js';
 
 /**
  * One report format. Streaming: `start`, then `result` once per result in input order, then `end`
@@ -33,6 +34,11 @@ export interface FormatContext {
   lang?: Lang;
   /** Display width for the table (columns). */
   width?: number;
+  /**
+   * Chunks for the output, to be given back once the stream has written them (run.ts gives one
+   * only when the stream keeps nothing after writing: a file, standard output).
+   */
+  chunks?: ChunkPool;
   /** Where a formatter may keep temporary files (junit). Default: the OS temp directory. */
   tempDir?: string;
 }

@@ -6,13 +6,12 @@
 import type { CityKey, EvaluationResult } from '../../types.js';
 import { resultOf } from './batch.js';
 import { renderCsv } from './formats/csv.js';
-import { renderNdjson } from './formats/ndjson.js';
 import type { InputItem } from './input.js';
 import { batchText, type LineBatch } from './read/lineBatch.js';
 import { parseLine } from './read/ndjsonReader.js';
 import { isFileError, type CheckResult } from './result.js';
 import { SummaryBuilder, type SummarySnapshot } from './summary.js';
-import { Utf8Chunks } from './utf8Chunks.js';
+import { Utf8Chunks, type ChunkPool } from './utf8Chunks.js';
 
 /** The formats `renderBatch` can render. */
 export const RENDERED_FORMATS = ['ndjson', 'csv'] as const;
@@ -56,22 +55,26 @@ export interface BatchRenderer {
 }
 
 /** Rendered output is handed on in pieces of this many bytes. */
-const PIECE_BYTES = 256 * 1024;
+export const PIECE_BYTES = 256 * 1024;
 
-export function createBatchRenderer(config: RenderConfig, evaluateSync: (record: unknown) => EvaluationResult): BatchRenderer {
+/** `pieces`: where the output's chunks come from (spares given back once written). */
+export function createBatchRenderer(config: RenderConfig, evaluateSync: (record: unknown) => EvaluationResult, pieces?: ChunkPool): BatchRenderer {
   const options = { multiFile: config.multiFile, ...(config.city !== undefined ? { city: config.city } : {}) };
   const defaultFile = config.defaultFile;
-  const render: (result: CheckResult) => string =
-    config.format === 'csv' ? (result) => renderCsv(result, defaultFile) : renderNdjson;
+  // The same text as renderCsv / renderNdjson, encoded as it is made.
+  const render: (result: CheckResult, output: Utf8Chunks) => void =
+    config.format === 'csv'
+      ? (result, output) => output.append(renderCsv(result, defaultFile))
+      : (result, output) => output.appendLine(JSON.stringify(result));
   const items = (list: Iterable<InputItem>): RenderedBatch => {
     const summary = new SummaryBuilder(config.city);
     const fileErrors: string[] = [];
-    const output = new Utf8Chunks(PIECE_BYTES);
+    const output = new Utf8Chunks(PIECE_BYTES, pieces);
     for (const item of list) {
       const result = resultOf(item, options, evaluateSync);
       summary.add(result);
       if (isFileError(result)) fileErrors.push(result.errors[0]?.message ?? `cannot read ${result.file}`);
-      output.append(render(result));
+      render(result, output);
     }
     return { output: output.takeAll(), summary: summary.snapshot(), fileErrors };
   };

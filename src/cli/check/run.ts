@@ -13,7 +13,8 @@ import { Progress } from './progress.js';
 import { isFileError } from './result.js';
 import { SummaryBuilder } from './summary.js';
 import { terminalText } from './terminalText.js';
-import { createBatchRenderer, RENDERED_FORMATS, type RenderConfig, type RenderedBatch, type RenderedFormat } from './renderBatch.js';
+import { createBatchRenderer, PIECE_BYTES, RENDERED_FORMATS, type RenderConfig, type RenderedBatch, type RenderedFormat } from './renderBatch.js';
+import { ChunkPool } from './utf8Chunks.js';
 import { autoJobs, WorkerPool } from './workerPool.js';
 
 /** The options `check` gives the evaluator (a subset of `EvaluateOptions` in src/evaluate.ts). */
@@ -38,6 +39,11 @@ export interface CheckDependencies {
 
 /** NDJSON lines per batch: large enough to amortise a worker message, small for memory. */
 const BATCH_LIMITS = { maxLines: 1000, maxBytes: 1024 * 1024 };
+
+/** Written output chunks sent back to a worker with each batch (a batch renders to about 12). */
+const SPARES_PER_BATCH = 16;
+/** Written output chunks kept for reuse on the main thread (256 kB each). */
+const SPARES_KEPT = 32;
 
 /** Exit code when stdout went away (a closed pipe), as a shell reports SIGPIPE. */
 const EXIT_BROKEN_PIPE = 141;
@@ -82,7 +88,10 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     }
   }
   const out: Writable = atomic?.stream ?? io.stdout;
+  // A file or the process's standard output keeps nothing once written: chunks can be reused.
+  const chunks = atomic !== undefined || out === process.stdout ? new ChunkPool(PIECE_BYTES, SPARES_KEPT) : undefined;
   const formatter: Formatter = FORMATTERS[format](out, {
+    ...(chunks !== undefined ? { chunks } : {}),
     ...(options.city !== undefined ? { city: options.city } : {}),
     ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
     failOn: options.failOn,
@@ -124,7 +133,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         ...(options.city !== undefined ? { city: options.city } : {}),
         ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
       };
-      const renderer = createBatchRenderer(render, (record) => getEvaluator().evaluateSync!(record));
+      const renderer = createBatchRenderer(render, (record) => getEvaluator().evaluateSync!(record), chunks);
       const pool = pooled ? new WorkerPool(jobs, { render, evaluator: evaluatorOptions }) : undefined;
       const emit = async (rendered: RenderedBatch): Promise<void> => {
         summary.merge(rendered.summary);
@@ -145,7 +154,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
       try {
         for await (const piece of readInputs(sources, { ...readOptions, batch: BATCH_LIMITS })) {
           if (signal?.aborted) break;
-          if (piece.type === 'lines') await submit(pool ? pool.run(piece.batch) : renderer.lines(piece.batch));
+          if (piece.type === 'lines') await submit(pool ? pool.run(piece.batch, chunks?.spares(SPARES_PER_BATCH)) : renderer.lines(piece.batch));
           else await submit(renderer.items([piece]));
         }
         while (pending.length > 0 && !signal?.aborted) await emit(await pending.shift()!);

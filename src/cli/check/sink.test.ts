@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Sink } from './sink.js';
+import { ChunkPool } from './utf8Chunks.js';
 
 /** A slow Writable: each write takes a tick; records the most it ever had buffered. */
 class SlowWritable extends Writable {
@@ -41,5 +42,36 @@ describe('Sink', () => {
         for (let i = 0; i < 5; i += 1) await sink.write('x');
       })(),
     ).rejects.toThrow(/EPIPE/);
+  });
+
+  it('with a pool, reuses each chunk once the stream has written it and writes the same bytes', async () => {
+    // Arrange: a stream that copies what it is given (keeps no chunk), slowly.
+    const copies: Buffer[] = [];
+    const out = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, callback) {
+        copies.push(Buffer.from(chunk));
+        setImmediate(callback);
+      },
+    });
+    const pool = new ChunkPool(4096, 8);
+    const sink = new Sink(out, 4096, pool);
+    const texts = Array.from({ length: 3000 }, (_, i) => `${i} 社区 ${'x'.repeat(i % 50)}\n`);
+    const seen = new Set<ArrayBufferLike>();
+    const taken: ArrayBufferLike[] = [];
+    const take = pool.take.bind(pool);
+    pool.take = () => {
+      const chunk = take();
+      taken.push(chunk.buffer);
+      seen.add(chunk.buffer);
+      return chunk;
+    };
+    // Act
+    for (const text of texts) await sink.write(text);
+    await sink.flush();
+    // Assert
+    expect(Buffer.concat(copies).toString('utf8')).toBe(texts.join(''));
+    expect(taken.length).toBeGreaterThan(20);
+    expect(seen.size).toBeLessThan(taken.length / 2);
   });
 });

@@ -1,11 +1,14 @@
 import type { Writable } from 'node:stream';
-import { Utf8Chunks } from './utf8Chunks.js';
+import { Utf8Chunks, type ChunkPool } from './utf8Chunks.js';
 
 /**
  * Buffered output to a Writable that respects backpressure: text is encoded (UTF-8) straight into
  * chunks of `chunkSize` bytes (./utf8Chunks.ts), and a chunk is not written before the stream has
  * drained. Bytes already encoded (by a worker thread) are passed on as they are. A stream error
  * (EPIPE when the reader went away) is kept and thrown by the next write.
+ *
+ * With a `pool`, each chunk goes back to it once the stream has written it: only for streams that
+ * keep nothing after their write callback (files, standard output), never for one that collects.
  */
 export class Sink {
   private readonly chunks: Utf8Chunks;
@@ -14,8 +17,9 @@ export class Sink {
   constructor(
     private readonly out: Writable,
     chunkSize = 256 * 1024,
+    private readonly pool?: ChunkPool,
   ) {
-    this.chunks = new Utf8Chunks(chunkSize);
+    this.chunks = new Utf8Chunks(chunkSize, pool);
     out.on('error', (error: Error) => {
       this.failure ??= error;
     });
@@ -38,7 +42,9 @@ export class Sink {
   private async send(chunks: readonly Uint8Array[]): Promise<void> {
     for (const chunk of chunks) {
       if (this.failure) throw this.failure;
-      if (!this.out.write(chunk)) await waitForDrain(this.out);
+      const pool = this.pool;
+      const written = pool === undefined ? this.out.write(chunk) : this.out.write(chunk, () => pool.give(chunk.buffer));
+      if (!written) await waitForDrain(this.out);
     }
     if (this.failure) throw this.failure;
   }

@@ -6,14 +6,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEvaluator } from '../../evaluate.js';
 import type { LineBatch } from './read/lineBatch.js';
-import { createBatchRenderer } from './renderBatch.js';
+import { createBatchRenderer, PIECE_BYTES } from './renderBatch.js';
+import { ChunkPool } from './utf8Chunks.js';
 import type { WorkerReply, WorkerSetup } from './workerPool.js';
 
 const setup = workerData as WorkerSetup;
 const evaluator = createEvaluator(setup.evaluator);
-const renderer = createBatchRenderer(setup.render, (record) => evaluator.evaluateSync(record));
+// Chunks the main thread has written come back with later batches, to be filled again.
+const pieces = new ChunkPool(PIECE_BYTES, 32);
+const renderer = createBatchRenderer(setup.render, (record) => evaluator.evaluateSync(record), pieces);
 
-parentPort?.on('message', (message: { id: number; batch: LineBatch }) => {
+parentPort?.on('message', (message: { id: number; batch: LineBatch; spares: ArrayBuffer[] }) => {
+  for (const spare of message.spares) pieces.give(spare);
   const rendered = renderer.lines(message.batch);
   const reply: WorkerReply = { id: message.id, rendered };
   parentPort?.postMessage(reply, rendered.output.map((piece) => piece.buffer as ArrayBuffer));

@@ -73,7 +73,8 @@ export class WorkerPool {
     }
   }
 
-  run(batch: LineBatch): Promise<RenderedBatch> {
+  /** `spares`: written output chunks for the worker to fill again (transferred). */
+  run(batch: LineBatch, spares: ArrayBuffer[] = []): Promise<RenderedBatch> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId;
     this.nextId += 1;
@@ -82,8 +83,8 @@ export class WorkerPool {
     this.busy[chosen] = this.busy[chosen]! + 1;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { worker: chosen, resolve, reject });
-      const transfer = [batch.bytes.buffer as ArrayBuffer, batch.lineNumbers.buffer as ArrayBuffer];
-      this.workers[chosen]!.postMessage({ id, batch }, transfer);
+      const transfer = [batch.bytes.buffer as ArrayBuffer, batch.lineNumbers.buffer as ArrayBuffer, ...spares];
+      this.workers[chosen]!.postMessage({ id, batch, spares }, transfer);
     });
   }
 

@@ -26,7 +26,7 @@ export const CSV_COLUMNS = [
  * check of its city applies to its kind); an unreadable file gets one row with status `unreadable`.
  */
 export const createCsvFormatter: CreateFormatter = (out, context) => {
-  const sink = new Sink(out);
+  const sink = new Sink(out, undefined, context.chunks);
   return {
     async start() {
       await sink.write(`\uFEFF${csvRow(CSV_COLUMNS)}`);

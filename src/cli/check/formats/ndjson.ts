@@ -13,8 +13,8 @@ export function renderNdjson(result: CheckResult): string {
  *
  * @example {"line":2,"recordId":"SY-0002","city":"shenyang","kind":"community","valid":true,"findings":[…]}
  */
-export const createNdjsonFormatter: CreateFormatter = (out) => {
-  const sink = new Sink(out);
+export const createNdjsonFormatter: CreateFormatter = (out, context) => {
+  const sink = new Sink(out, undefined, context.chunks);
   return {
     async start() {},
     async result(result) {
