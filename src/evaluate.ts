@@ -13,7 +13,8 @@ import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type Compi
 import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePack.js';
 import { refToPath, resolvePath } from './engine/factPath.js';
 import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
-import { traceCondition } from './engine/trace.js';
+import { failedParts, traceCondition } from './engine/trace.js';
+import { wordFailedParts } from './locales/failedParts.js';
 import { DERIVED_FACT_INSTANCES } from './engine/rulesEngine.js';
 import { compileEvaluator } from './evaluateCompiled.js';
 import { en } from './locales/en.js';
@@ -280,6 +281,7 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
     };
   }
   const evidence = explain(outcome, facts);
+  const failed = outcome.truth === false && compiled.namesFailedParts ? failedParts(passes, facts) : [];
   const quantities = {
     ...(evidence.expected !== undefined ? { expected: evidence.expected } : {}),
     ...(evidence.actual !== undefined ? { actual: evidence.actual } : {}),
@@ -308,7 +310,12 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
     ...base,
     status: 'fail',
     ...quantities,
-    message: localized((m, lang) => render(m.failPrefix, valuesIn(lang)) + render(template[lang], valuesIn(lang))),
+    message: localized(
+      (m, lang) =>
+        render(m.failPrefix, valuesIn(lang)) +
+        render(template[lang], valuesIn(lang)) +
+        (failed.length > 0 ? render(m.failedParts, { parts: wordFailedParts(failed, lang, ctx.record.kind) }) : ''),
+    ),
   };
 }
 

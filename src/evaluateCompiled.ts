@@ -7,16 +7,17 @@
  */
 import type { Engine } from 'json-rules-engine';
 import { compileCondition, RuleCompileError, type CompiledCondition, type CompileContext } from './engine/compileConditions.js';
-import { citationFor, withoutLiability } from './engine/compile.js';
+import { citationFor, namesFailedParts, withoutLiability } from './engine/compile.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
-import { traceCondition } from './engine/trace.js';
+import { failedParts, traceCondition } from './engine/trace.js';
 import { FactLayout, type FactSlots } from './engine/factLayout.js';
+import { wordFailedParts } from './locales/failedParts.js';
 import { engineOperator } from './engine/rulesEngine.js';
 import { wordDetail } from './locales/detail.js';
 import { en } from './locales/en.js';
 import { labelFact } from './locales/label.js';
-import { compileTemplateWith, formatQuantity, type PartialTemplate } from './locales/types.js';
+import { compileTemplate, compileTemplateWith, formatQuantity, type PartialTemplate } from './locales/types.js';
 import { zhCN } from './locales/zh-CN.js';
 import { factsSchemas } from './schema/facts.js';
 import type { ShequRecord } from './schema/record.js';
@@ -75,6 +76,8 @@ interface CompiledCheckClosure {
   passQuantity: LocalizedTemplate;
   hasPassTemplate: boolean;
   fail: LocalizedTemplate;
+  /** Whether a failure names the parts that failed (engine/compile.ts `namesFailedParts`). */
+  namesFailedParts: boolean;
 }
 
 interface CompiledKindClosures {
@@ -170,6 +173,7 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
     pass: pass ? localizedTemplate([pass.zh], [pass.en], label) : localizedTemplate([ZH.pass], [EN.pass], label),
     passQuantity: localizedTemplate([ZH.passQuantity], [EN.passQuantity], label),
     hasPassTemplate: pass !== undefined,
+    namesFailedParts: namesFailedParts(check),
     fail: localizedTemplate([ZH.failPrefix, fail.zh], [EN.failPrefix, fail.en], label),
   };
 }
@@ -260,11 +264,27 @@ function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, facts: Fac
   };
 }
 
+const FAILED_PARTS = { zh: compileTemplate(ZH.failedParts), en: compileTemplate(EN.failedParts) };
+
+/**
+ * A failing multi-part check's message with the parts that failed named. Only failing multi-part
+ * checks come here, so the evaluated tree is built (and judged, as the reference path judges it)
+ * only for them.
+ */
+function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record: ShequRecord, slots: FactSlots): LocalizedText {
+  const parts = failedParts(c.passes.trace(slots), record.facts as Record<string, unknown>);
+  if (parts.length === 0) return message;
+  return {
+    zh: message.zh + FAILED_PARTS.zh({ parts: wordFailedParts(parts, 'zh', record.kind) }),
+    en: message.en + FAILED_PARTS.en({ parts: wordFailedParts(parts, 'en', record.kind) }),
+  };
+}
+
 function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean, truth: boolean): Finding {
   const evidence = c.passes.explain(facts, truth);
   const { expected, actual } = evidence;
   const template = !truth ? c.fail : c.hasPassTemplate || expected === undefined || actual === undefined ? c.pass : c.passQuantity;
-  let message = template.constant;
+  let message: LocalizedText | undefined = template.constant;
   if (message === undefined) {
     const formattedExpected = formatQuantity(expected);
     const formattedActual = formatQuantity(actual);
@@ -275,6 +295,8 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: Fac
       en: template.en.render({ expected: formattedExpected, actual: formattedActual, detail: detail ? wordDetail(items, 'en', record.kind) : evidence.detail }),
     };
   }
+  // A shared constant message is frozen: naming the failed parts makes a fresh one.
+  if (!truth && c.namesFailedParts) message = withFailedParts(message, c, record, facts);
   const status = truth ? 'pass' : 'fail';
   // Same keys in the same order as the reference path's finding (the CLI prints them as given).
   const { id: recordId, city, kind } = record;

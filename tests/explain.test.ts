@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluate, evaluateSync } from '../src/evaluate.js';
+import { ruleFiles } from '../src/catalogue/ruleFiles.js';
+import { labelFact } from '../src/locales/label.js';
 import { recordArbitrary } from '../src/schema/arbitraries.js';
 import { CITY_KEYS, type ConditionTrace, type ExplainedFinding, type FindingTrace } from '../src/types.js';
 
@@ -16,6 +18,8 @@ function findingOf(result: ReturnType<typeof evaluateSync>, ruleId: string) {
   if (!finding) throw new Error(`no finding ${ruleId}`);
   return finding as ExplainedFinding;
 }
+
+const ruleFilesList = () => CITY_KEYS.flatMap((city) => ruleFiles[city].articles.flatMap((a) => a.checks));
 
 /** The leaves of a trace, in rule order. */
 const leavesOf = (trace: ConditionTrace): ConditionTrace[] =>
@@ -153,5 +157,84 @@ describe('the trace agrees with the finding', () => {
       { numRuns: 1000 },
     );
     expect([...statuses].sort()).toEqual(['fail', 'not-applicable', 'pass', 'unknown']);
+  });
+});
+
+describe('a failing multi-part check names the parts that failed', () => {
+  const message = (record: Parameters<typeof evaluateSync>[0], ruleId: string) => findingOf(evaluateSync(record), ruleId).message;
+
+  it('names the grid worker, not the grid head, when only the worker is missing, and the other way round', () => {
+    const noWorker = message(grid({ gridHeads: 1, gridWorkers: 0 }), 'tonghua.14.1.grid-staffing');
+    expect(noWorker.zh).toMatch(/未满足：网格员人数不少于 1（实际 0）。$/);
+    expect(noWorker.en).toMatch(/Not met: grid workers ≥ 1 \(actual 0\)\.$/);
+    const noHead = message(grid({ gridHeads: 0, gridWorkers: 3 }), 'tonghua.14.1.grid-staffing');
+    expect(noHead.zh).toMatch(/未满足：网格长人数不少于 1（实际 0）。$/);
+    expect(noHead.zh).not.toContain('网格员人数不少于');
+  });
+
+  it('names both parts when both fail', () => {
+    expect(message(grid({ gridHeads: 0, gridWorkers: 0 }), 'tonghua.14.1.grid-staffing').zh).toMatch(/未满足：网格长人数不少于 1（实际 0）；网格员人数不少于 1（实际 0）。$/);
+  });
+
+  it("names the emergency items Dalian's community lacks, and only those", () => {
+    const record = { id: 'DL-1', city: 'dalian', kind: 'community', asOf: '2024-05-10', facts: { emergency: { plan: true, team: false, supplies: true, drills: false } } } as const;
+    const { zh, en } = message(record, 'dalian.28.1.emergency-readiness');
+    expect(zh).toMatch(/须齐备。未满足：应急队伍、应急演练。$/);
+    expect(en).toMatch(/Not met: emergency team, emergency drills\.$/);
+  });
+
+  it('names the fact a comparison reads and the one it is compared with', () => {
+    const { zh } = message(grid({ buildings: 12, buildingsWithLeader: 12, units: 36, unitsWithLeader: 34 }), 'tonghua.14.2.building-unit-leaders');
+    expect(zh).toMatch(/未满足：.*单元.*等于单元数（实际 34，单元数 36）。$/);
+  });
+
+  it('adds nothing where the failure leaves no choice: an "any" (every part failed), two bounds on one fact, a single condition', () => {
+    const task = { id: 'GY-T-1', city: 'guiyang', kind: 'task', asOf: '2024-05-10', facts: { assignee: 'residentsCommittee', assignedBy: 'department', onDutyList: false, onAssistanceList: false } } as const;
+    const community = { id: 'SY-1', city: 'shenyang', kind: 'community', asOf: '2024-05-10', facts: { households: 1550, serviceFacilityAreaSqm: 610, emergency: { plan: false } } } as const;
+    const messages = [
+      message(task, 'guiyang.21.1.committee-tasks'),
+      message(community, 'shenyang.10.1.facility-area'),
+      message(community, 'shenyang.32.3.emergency-plan'),
+    ];
+    for (const { zh, en } of messages) {
+      expect(zh).not.toContain('未满足');
+      expect(en).not.toContain('Not met');
+    }
+  });
+
+  it('adds nothing where the message already words the failing members (utility tariffs)', () => {
+    const record = { id: 'DL-2', city: 'dalian', kind: 'community', asOf: '2024-05-10', facts: { utilityTariffs: { water: 'commercial', electricity: 'residential', gas: 'residential', heating: 'residential' } } } as const;
+    const { zh } = message(record, 'dalian.40.2.utility-tariffs');
+    expect(zh).toContain('用水价格为商业类价格');
+    expect(zh).not.toContain('未满足');
+  });
+
+  it('for generated records: names parts exactly when an "all" over several facts failed, and names each false one', () => {
+    const evaluator = createEvaluator({ explain: true, asOf: '2024-06-01' });
+    const anyRecord = fc.tuple(recordArbitrary, fc.constantFrom(...CITY_KEYS)).map(([record, city]) => ({ ...record, city }));
+    const wordsDetail = new Set(ruleFilesList().filter((c) => c.message.fail.en.includes('{detail}')).map((c) => c.id));
+    let named = 0;
+    fc.assert(
+      fc.property(anyRecord, (record) => {
+        for (const finding of evaluator.evaluateSync(record).findings) {
+          if (finding.status !== 'fail') continue;
+          const passes = finding.trace.passesWhen;
+          const operands = 'all' in passes ? passes.all : [];
+          const facts = new Set(leavesOf(passes).map((leaf) => ('fact' in leaf ? `${leaf.fact}${leaf.path ?? ''}` : '')));
+          const severalParts = operands.length > 1 && facts.size > 1 && !wordsDetail.has(finding.ruleId);
+          const at = finding.message.en.indexOf(' Not met: ');
+          expect(at >= 0, `${finding.ruleId}: ${finding.message.en}`).toBe(severalParts);
+          if (!severalParts) continue;
+          named += 1;
+          const tail = finding.message.en.slice(at);
+          for (const operand of operands.filter((o) => o.truth === false)) {
+            if (!('fact' in operand)) continue;
+            expect(tail, finding.ruleId).toContain(labelFact(`facts.${operand.fact}${(operand.path ?? '').replace(/^\$/, '')}`, 'en', record.kind));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    expect(named).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import type { CatalogueArticle, CheckEntry, Citation, RecordKind, RuleFile } fro
 import { deepFreeze } from '../util/deepFreeze.js';
 import { createRulesEngine } from './rulesEngine.js';
 import { resolveParameters } from './parameters.js';
+import { hasSeveralParts } from './trace.js';
 
 export interface CompiledCheck {
   check: CheckEntry;
@@ -15,6 +16,8 @@ export interface CompiledCheck {
   citation: Citation;
   /** With `liabilityWhen`: the rule of that condition, and the citation without the liability. */
   liability?: { rule: Rule; citationWithout: Citation };
+  /** Whether its failure message names the parts that failed (see `namesFailedParts`). */
+  namesFailedParts: boolean;
 }
 
 export interface CompiledNonBinding {
@@ -72,6 +75,16 @@ export function citationFor(file: RuleFile, article: CatalogueArticle, check: Ch
   return deepFreeze(citation);
 }
 
+/**
+ * Whether a failure of the check names the parts that failed: its `passesWhen` has several parts
+ * (`hasSeveralParts`) and its fail message does not already word them in `{detail}`.
+ */
+export function namesFailedParts(check: CheckEntry): boolean {
+  const all = (check.conditions as { all?: { name?: string }[] }).all ?? [];
+  const passes = all.find((c) => c?.name === 'passesWhen') ?? all[1];
+  return hasSeveralParts(passes) && !check.message.fail.zh.includes('{detail}') && !check.message.fail.en.includes('{detail}');
+}
+
 /** The same citation without its liability article (for a record `liabilityWhen` does not reach). */
 export function withoutLiability(citation: Citation): Citation {
   const { liability: _liability, ...rest } = citation;
@@ -102,7 +115,7 @@ export function compileRuleFile(
       const rule = new Rule({ name: check.name, conditions: check.conditions, event: check.event });
       engine.addRule(rule);
       const citation = citationFor(file, article, check);
-      const compiled: CompiledCheck = { check, rule, citation };
+      const compiled: CompiledCheck = { check, rule, citation, namesFailedParts: namesFailedParts(check) };
       if (check.liabilityWhen !== undefined) {
         const when = new Rule({
           name: `${check.name}.liabilityWhen`,

@@ -4,7 +4,7 @@ import type { ConditionTrace, TraceTruth } from '../types.js';
 import { compileCondition, type CompileContext } from './compileConditions.js';
 import { FactLayout } from './factLayout.js';
 import { createRulesEngine, engineOperator } from './rulesEngine.js';
-import { traceCondition } from './trace.js';
+import { failedParts, hasSeveralParts, traceCondition } from './trace.js';
 
 const engine = createRulesEngine();
 const ctx: CompileContext = {
@@ -126,5 +126,26 @@ describe('traceCondition on generated trees', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('hasSeveralParts and failedParts', () => {
+  it('count an "all" over two facts as several parts, not an "any", one fact twice, or one comparison', () => {
+    expect(hasSeveralParts({ all: [heads, workers] })).toBe(true);
+    expect(hasSeveralParts({ any: [heads, workers] })).toBe(false);
+    expect(hasSeveralParts({ all: [heads, { ...heads, operator: 'lessThan', value: 9 }] })).toBe(false);
+    expect(hasSeveralParts({ all: [heads] })).toBe(false);
+    expect(hasSeveralParts({ any: [{ all: [heads, workers] }, heads] })).toBe(true);
+  });
+
+  it('give the false operands of a false "all", every operand of a false "any", and nothing for a true condition', () => {
+    const condition = compileCondition({ all: [heads, { any: [workers, { not: heads }] }] }, ctx, 'x');
+    const failing = { gridHeads: 1, gridWorkers: 0 };
+    expect(failedParts(condition.trace(ctx.recordFacts.read(failing)), failing)).toEqual([
+      { fact: 'gridWorkers', operator: 'greaterThanInclusive', value: 1, actual: 0, truth: false },
+      { not: { fact: 'gridHeads', operator: 'greaterThanInclusive', value: 1, actual: 1, truth: true }, truth: false },
+    ]);
+    const passing = { gridHeads: 1, gridWorkers: 1 };
+    expect(failedParts(condition.trace(ctx.recordFacts.read(passing)), passing)).toEqual([]);
   });
 });

@@ -16,30 +16,39 @@ const isFactRef = (value: unknown): value is { fact: string; path?: unknown; par
 /** A copy the caller may edit: rule values are shared by every record, record values by every finding. */
 const copy = <T>(value: T): T => (typeof value === 'object' && value !== null ? structuredClone(value) : value);
 
+// Built key by key (conditional spreads are slow in V8), always in this order: fact, path, params.
 function tracedFact(ref: { fact: string; path?: unknown; params?: unknown }): TracedFact {
-  return {
-    fact: ref.fact,
-    ...(typeof ref.path === 'string' && ref.path !== '' ? { path: ref.path } : {}),
-    ...(typeof ref.params === 'object' && ref.params !== null ? { params: copy(ref.params as Record<string, unknown>) } : {}),
-  };
+  const traced: TracedFact = { fact: ref.fact };
+  if (typeof ref.path === 'string' && ref.path !== '') traced.path = ref.path;
+  if (typeof ref.params === 'object' && ref.params !== null) traced.params = copy(ref.params as Record<string, unknown>);
+  return traced;
 }
 
-function leafTrace(condition: EvaluatedCondition, facts: Record<string, unknown>): { trace: LeafTrace; truth: Truth } {
-  const judgement = judge(condition, facts);
+type Traced = { trace: ConditionTrace; truth: Truth };
+type LeafTracer = (condition: EvaluatedCondition) => { trace: LeafTrace; truth: Truth };
+
+/** A leaf's trace; `copyOf` copies the values handed out, `missing` is given for an unknown leaf. */
+function leafFields(condition: EvaluatedCondition, truth: Truth, copyOf: <T>(value: T) => T, missing: readonly string[] = []): LeafTrace {
   const valueFact = isFactRef(condition.value) ? tracedFact(condition.value) : undefined;
   const value = valueFact ? condition.valueResult : condition.value;
-  const missing = [...new Set(judgement.missing.map(refToPath))];
-  const trace: LeafTrace = {
-    ...tracedFact({ fact: condition.fact ?? '', path: condition.path, params: condition.params }),
-    operator: condition.operator ?? '',
-    ...(value !== undefined ? { value: copy(value) } : {}),
-    ...(valueFact ? { valueFact } : {}),
-    ...(condition.factResult !== undefined ? { actual: copy(condition.factResult) } : {}),
-    truth: publicTruth(judgement.truth),
-    ...(judgement.truth === undefined && missing.length > 0 ? { missing } : {}),
-  };
-  return { trace, truth: judgement.truth };
+  const leaf = tracedFact({ fact: condition.fact ?? '', path: condition.path, params: condition.params }) as LeafTrace;
+  leaf.operator = condition.operator ?? '';
+  if (value !== undefined) leaf.value = copyOf(value);
+  if (valueFact) leaf.valueFact = valueFact;
+  if (condition.factResult !== undefined) leaf.actual = copyOf(condition.factResult);
+  leaf.truth = publicTruth(truth);
+  if (truth === undefined && missing.length > 0) leaf.missing = [...missing];
+  return leaf;
 }
+
+/** The public leaf: its truth and absent paths from `judge`, its values copied. */
+const publicLeaf =
+  (facts: Record<string, unknown>): LeafTracer =>
+  (condition) => {
+    const judgement = judge(condition, facts);
+    const missing = [...new Set(judgement.missing.map(refToPath))];
+    return { trace: leafFields(condition, judgement.truth, copy, missing), truth: judgement.truth };
+  };
 
 /** Kleene's strong tables, as `judge` combines: one dominant operand decides, else unknown wins. */
 function combine(kind: 'all' | 'any', truths: readonly Truth[]): Truth {
@@ -48,11 +57,11 @@ function combine(kind: 'all' | 'any', truths: readonly Truth[]): Truth {
   return truths.includes(undefined) ? undefined : !dominant;
 }
 
-function traceNode(condition: EvaluatedCondition, facts: Record<string, unknown>): { trace: ConditionTrace; truth: Truth } {
+function traceNode(condition: EvaluatedCondition, leaf: LeafTracer): Traced {
   for (const kind of ['all', 'any'] as const) {
     const operands = condition[kind];
     if (operands) {
-      const parts = operands.map((c) => traceNode(c, facts));
+      const parts = operands.map((c) => traceNode(c, leaf));
       const truth = combine(
         kind,
         parts.map((p) => p.truth),
@@ -62,11 +71,11 @@ function traceNode(condition: EvaluatedCondition, facts: Record<string, unknown>
     }
   }
   if (condition.not) {
-    const inner = traceNode(condition.not, facts);
+    const inner = traceNode(condition.not, leaf);
     const truth = inner.truth === undefined ? undefined : !inner.truth;
     return { trace: { not: inner.trace, truth: publicTruth(truth) }, truth };
   }
-  return leafTrace(condition, facts);
+  return leaf(condition);
 }
 
 /**
@@ -79,5 +88,61 @@ function traceNode(condition: EvaluatedCondition, facts: Record<string, unknown>
  * //           { fact: 'gridWorkers', operator: 'greaterThanInclusive', value: 1, actual: 0, truth: false }], truth: false }
  */
 export function traceCondition(condition: EvaluatedCondition, facts: Record<string, unknown>): ConditionTrace {
-  return traceNode(condition, facts).trace;
+  return traceNode(condition, publicLeaf(facts)).trace;
+}
+
+type ConditionJsonNode = { all?: unknown; any?: unknown; not?: unknown; fact?: unknown; path?: unknown; params?: unknown };
+
+/** The facts a condition reads, one key per fact, path and params. */
+function subjects(json: unknown, out: Set<string>): Set<string> {
+  const node = (json ?? {}) as ConditionJsonNode;
+  if (Array.isArray(node.all)) for (const c of node.all) subjects(c, out);
+  else if (Array.isArray(node.any)) for (const c of node.any) subjects(c, out);
+  else if (node.not !== undefined) subjects(node.not, out);
+  else out.add(JSON.stringify([node.fact, node.path ?? '', node.params ?? null]));
+  return out;
+}
+
+const hasAllOfSeveral = (json: unknown): boolean => {
+  const node = (json ?? {}) as ConditionJsonNode;
+  if (Array.isArray(node.all)) return node.all.length > 1 || node.all.some(hasAllOfSeveral);
+  if (Array.isArray(node.any)) return node.any.some(hasAllOfSeveral);
+  return node.not !== undefined && hasAllOfSeveral(node.not);
+};
+
+/**
+ * Whether a failure of this condition (a rule's `passesWhen` JSON) leaves open which of its parts
+ * failed, so that the finding should name them: it has an `all` of two or more operands over two
+ * or more facts. A failed `any` failed in every part, and two bounds on one fact are told by
+ * `expected`/`actual`.
+ */
+export function hasSeveralParts(json: unknown): boolean {
+  return hasAllOfSeveral(json) && subjects(json, new Set()).size > 1;
+}
+
+function failedOf(trace: ConditionTrace): ConditionTrace[] {
+  if ('all' in trace) return trace.all.filter((operand) => operand.truth === false).flatMap(failedOf);
+  if ('any' in trace) return trace.any.flatMap(failedOf);
+  return [trace];
+}
+
+const same = <T>(value: T): T => value;
+
+/**
+ * The parts that made a false condition false, as traces: a false `all`'s false operands and a
+ * false `any`'s every operand, down to the comparisons (a `not` is one part). For wording the
+ * message only: values are not copied and unknown leaves carry no `missing`.
+ *
+ * @example
+ * failedParts(gridStaffingTree, { gridHeads: 1, gridWorkers: 0 })
+ * //=> [{ fact: 'gridWorkers', operator: 'greaterThanInclusive', value: 1, actual: 0, truth: false }]
+ */
+export function failedParts(condition: EvaluatedCondition, facts: Record<string, unknown>): ConditionTrace[] {
+  const truthOf = new Map<EvaluatedCondition, Truth>();
+  for (const { condition: leaf, truth } of judge(condition, facts).leaves) truthOf.set(leaf, truth);
+  const { trace } = traceNode(condition, (leaf) => {
+    const truth = truthOf.get(leaf);
+    return { trace: leafFields(leaf, truth, same), truth };
+  });
+  return trace.truth === false ? failedOf(trace) : [];
 }

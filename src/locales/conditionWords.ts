@@ -26,7 +26,7 @@ const JOIN: Record<Lang, { and: string; or: string; list: string; orList: string
 };
 
 /** The fact a leaf reads, as a label (derived facts described by their inputs). */
-function subject(leaf: Leaf, lang: Lang, kind?: string): string {
+export function subject(leaf: Leaf, lang: Lang, kind?: string): string {
   const p = leaf.params ?? {};
   switch (leaf.fact) {
     case 'scaled': {

@@ -8,5 +8,6 @@ export const en: StatusMessages = {
   unknown: 'Cannot decide {label}: missing {missing}. Supply them and check again.',
   notInForce: '{law} is in force from {inForceFrom}; not yet in force on {asOf}, so not applicable.',
   conditionNotMet: 'Not applicable: the conditions of {label} are not met.',
+  failedParts: ' Not met: {parts}.',
   listSeparator: ', ',
 };

@@ -6,6 +6,8 @@ export interface StatusMessages {
   unknown: string;
   notInForce: string;
   conditionNotMet: string;
+  /** Appended to a failing multi-part check's message: the parts that failed. */
+  failedParts: string;
   listSeparator: string;
 }
 
