@@ -87,6 +87,22 @@ describe('compileCondition', () => {
     expect(c.explain({ households: 200, emergency: { plan: true } }, false)).toEqual({ expected: 300, actual: 200 });
   });
 
+  it('compares as json-rules-engine’s numeric operators do, whatever the fact value', () => {
+    const ops = ['greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ops),
+        fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, NaN, Infinity, -Infinity, 1e21), fc.string(), fc.constantFrom('12abc', ' 7', 'Infinity', null, true)),
+        fc.double({ noNaN: true }),
+        (operator, households, bound) => {
+          const c = compile({ fact: 'households', operator, value: bound });
+          const reference = engineOperator(engine, operator)!.evaluate(households, bound) === true;
+          expect(c.evaluate({ households })).toBe(reference);
+        },
+      ),
+    );
+  });
+
   it('rejects an unknown operator, naming the rule and the JSON path of the operator', () => {
     const error = compileError({ all: [{ fact: 'households', operator: 'greaterThen', value: 1 }] });
     expect(error.ruleId).toBe('test.1.1.sample');

@@ -294,6 +294,25 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   };
 }
 
+/**
+ * json-rules-engine's numeric operators first check the fact with
+ * `Number.parseFloat(value).toString() !== 'NaN'` — a number turned into a string on every
+ * comparison. For a number that test is `!Number.isNaN(value)` (its string parses back to itself,
+ * or to ±Infinity), so a number skips it; any other value still goes through it.
+ */
+function withNumberCheck(operator: EngineOperator, numeric: EngineOperator | undefined): EngineOperator {
+  type Parts = { cb?: unknown; factValueValidator?: unknown };
+  const { cb, factValueValidator: validator } = operator as EngineOperator & Parts;
+  const numberValidator = (numeric as (EngineOperator & Parts) | undefined)?.factValueValidator;
+  if (typeof cb !== 'function' || typeof validator !== 'function' || validator !== numberValidator) return operator;
+  const compare = cb as (a: unknown, b: unknown) => unknown;
+  const check = validator as (a: unknown) => boolean;
+  return {
+    evaluate: (factValue, compareTo) =>
+      (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && (compare(factValue, compareTo) as boolean),
+  };
+}
+
 function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: string, leaves: Leaf[]): Leaf {
   for (const key of Object.keys(json)) {
     if (!LEAF_KEYS.has(key)) throw new RuleCompileError(ctx.ruleId, where, `unknown key '${key}' in a condition`);
@@ -303,8 +322,9 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   }
   const operatorName = json['operator'];
   if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, `${where}.operator`, 'operator must be a string');
-  const operator = ctx.operator(operatorName);
-  if (!operator) throw new RuleCompileError(ctx.ruleId, `${where}.operator`, `unknown operator '${operatorName}'`);
+  const found = ctx.operator(operatorName);
+  if (!found) throw new RuleCompileError(ctx.ruleId, `${where}.operator`, `unknown operator '${operatorName}'`);
+  const operator = withNumberCheck(found, ctx.operator('greaterThan'));
   const factRef = compileReader(ctx, where, json['fact'], json['path'], json['params']);
   const readFact = factRef.read;
 

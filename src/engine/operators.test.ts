@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPERATOR_BY_NAME } from './operators.js';
 
@@ -69,5 +70,19 @@ describe('operators', () => {
     expect(op('nonEmpty').evaluate([], true)).toBe(false);
     expect(op('lengthAtLeast').evaluate([1], 2)).toBe(false);
     expect(op('lengthAtLeast').evaluate([1, 2], 2)).toBe(true);
+  });
+});
+
+describe('includesAll', () => {
+  it('holds exactly when its explanation lists no missing value', () => {
+    const includesAll = OPERATOR_BY_NAME.get('includesAll')!;
+    const value = fc.oneof(fc.constantFrom('a', 'b', 0, -0, NaN, null, undefined), fc.string({ maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(value, { maxLength: 4 }), fc.sparseArray(value, { maxLength: 4 }), value), fc.oneof(fc.array(value, { maxLength: 4 }), value), (fact, required) => {
+        const missing = includesAll.explain!(fact, required).items ?? [];
+        expect(includesAll.evaluate(fact, required)).toBe(Array.isArray(fact) && missing.length === 0);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

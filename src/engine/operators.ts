@@ -154,7 +154,8 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   },
   {
     name: 'includesAll',
-    evaluate: (fact, required) => Array.isArray(fact) && missingFrom(fact, required).length === 0,
+    // missingFrom(…).length === 0 without building its Set and list (SameValueZero either way).
+    evaluate: (fact, required) => Array.isArray(fact) && (!Array.isArray(required) || required.every((item) => fact.includes(item))),
     explain: (fact, required, at) => {
       const missing = missingFrom(fact, required);
       return {
