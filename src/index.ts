@@ -20,6 +20,7 @@ export {
   type UncheckedRecord,
 } from './evaluate.js';
 export { RulePackError, type NamedRulePack, type RulePack } from './engine/loadRulePack.js';
+export { compareCities, type CityComparison, type CityOutcome, type CompareCitiesOptions } from './compareCities.js';
 export { CHECK_IDS } from './generated/checkIds.js';
 export { RuleCompileError } from './engine/compileConditions.js';
 export { createRulesEngine, registerOperators, type CreateRulesEngineOptions } from './engine/rulesEngine.js';
