@@ -34,9 +34,16 @@ describe('parseCheckArgs', () => {
     [['-', '-'], /standard input/],
     [['--jobs', '0'], /--jobs must be a whole number from 1 to 64, or auto \(got '0'\)/],
     [['--jobs', '1.5'], /--jobs must be a whole number/],
+    [['--explain', '--format', 'csv'], /--explain adds each finding's trace to ndjson and json output; --format csv/],
   ])('rejects %j with a UsageError naming the option', (args, message) => {
     expect(() => parseCheckArgs(args)).toThrow(UsageError);
     expect(() => parseCheckArgs(args)).toThrow(message);
+  });
+
+  it('takes --explain with ndjson, json or no format', () => {
+    expect(parseCheckArgs(['--explain']).explain).toBe(true);
+    expect(parseCheckArgs(['--explain', '--format', 'json']).explain).toBe(true);
+    expect(parseCheckArgs([]).explain).toBeUndefined();
   });
 
   it('has a help text with an example and the exit codes', () => {

@@ -24,6 +24,9 @@ Options:
       --fail-on LEVEL     violation | warning | never (default violation): which failing
                           findings make the exit code 1 (non-binding drafts count too)
       --allow-unknown-keys  accept record keys the contract does not know (default: invalid)
+      --explain           give every evaluated finding its "trace": the check's conditions as
+                          evaluated, each with its truth, fact, operator, compared and actual
+                          value (ndjson and json only; the default format becomes ndjson)
       --max-line-bytes N  longest NDJSON line / JSON array element read, in bytes (suffix K, M, G
                           for KiB, MiB, GiB; default 16M); a longer one is reported invalid
                           without being held in memory
@@ -67,6 +70,8 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
       --fail-on 级别      violation | warning | never（默认 violation）：哪些不符合项使退出码为 1
                           （无约束力的草案也计入）
       --allow-unknown-keys  接受记录约定中没有的字段（默认视为无效）
+      --explain           为每个经过判断的结论附上 "trace"：检查的各项条件及其判断结果、事实、运算符、
+                          比较值和实际值（仅 ndjson、json；默认格式改为 ndjson）
       --max-line-bytes N  读取的 NDJSON 行或 JSON 数组元素的最大字节数（可加 K、M、G 后缀，默认 16M）；
                           更长的报告为无效，不占用内存
       --max-gzip-ratio N  gzip 文件解压后超过 N 倍即停止读取（解压炸弹；默认 100，0 为不限）
@@ -96,6 +101,8 @@ export interface CheckArgs {
   city?: CityKey;
   failOn: FailOn;
   allowUnknownKeys: boolean;
+  /** `--explain`: findings carry their trace (ndjson and json only). */
+  explain?: true;
   maxLineBytes?: number;
   maxGzipRatio?: number;
   /** As given; `chooseLang` (io.ts) applies the locale default. */
@@ -119,6 +126,7 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
         city: { type: 'string' },
         'fail-on': { type: 'string' },
         'allow-unknown-keys': { type: 'boolean' },
+        explain: { type: 'boolean' },
         'max-line-bytes': { type: 'string' },
         'max-gzip-ratio': { type: 'string' },
         lang: { type: 'string' },
@@ -141,6 +149,12 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
   if (values.lang !== undefined) result.lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
   const format = oneOf('--format', values.format, FORMATS);
   if (format !== undefined) result.format = format;
+  if (values.explain === true) {
+    if (format !== undefined && format !== 'ndjson' && format !== 'json') {
+      throw new UsageError(`--explain adds each finding's trace to ndjson and json output; --format ${format} has no place for it`);
+    }
+    result.explain = true;
+  }
   const city = oneOf('--city', values.city, CITY_KEYS);
   if (city !== undefined) result.city = city;
   if (values.out !== undefined) {

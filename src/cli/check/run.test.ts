@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvaluator } from '../../evaluate.js';
 import { UsageError } from '../io.js';
 import type { CheckResult } from './result.js';
 import { runCheckWith, type CheckDependencies } from './run.js';
@@ -107,6 +108,19 @@ describe('runCheckWith', () => {
       },
     });
     expect(seen).toEqual([{ asOf: '2024-03-01', allowUnknownKeys: true }]);
+  });
+
+  it('with --explain writes each finding with its trace, as NDJSON even on a terminal', async () => {
+    const grid = JSON.stringify({ id: 'TH-G-1', city: 'tonghua', kind: 'grid', asOf: '2024-05-10', facts: { gridHeads: 1, gridWorkers: 0 } });
+    const path = await batch('explain.ndjson', [grid]);
+    const io = testIO({ stdoutIsTTY: true });
+    expect(await runCheckWith([path, '--explain'], io, { createEvaluator })).toBe(1);
+    const [result] = parseNdjson(io.stdout.text) as unknown as [{ findings: { ruleId: string; trace?: { passesWhen: unknown } }[] }];
+    const staffing = result.findings.find((f) => f.ruleId === 'tonghua.14.1.grid-staffing');
+    expect(staffing?.trace?.passesWhen).toMatchObject({ all: [{ fact: 'gridHeads', truth: true }, { fact: 'gridWorkers', actual: 0, truth: false }], truth: false });
+    const plain = testIO();
+    await runCheckWith([path], plain, { createEvaluator });
+    expect(plain.stdout.text).not.toContain('"trace"');
   });
 
   it('defaults to a table on a terminal and to NDJSON otherwise', async () => {

@@ -21,6 +21,7 @@ import { autoJobs, WorkerPool } from './workerPool.js';
 export interface CheckEvaluatorOptions {
   asOf?: string;
   allowUnknownKeys?: boolean;
+  explain?: boolean;
 }
 
 export interface CheckDependencies {
@@ -59,7 +60,8 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     io.stdout.write(lang === 'zh' ? CHECK_HELP_ZH : CHECK_HELP);
     return 0;
   }
-  const format = options.format ?? (options.out === undefined && io.stdoutIsTTY ? 'table' : 'ndjson');
+  // A trace is data, not a table: --explain without --format writes ndjson.
+  const format = options.format ?? (options.out === undefined && io.stdoutIsTTY && options.explain !== true ? 'table' : 'ndjson');
   const files = options.files.length > 0 ? options.files : ['-'];
   const sources: InputSource[] = files.map((f) =>
     f === '-' ? { name: STDIN_NAME, path: null } : { name: f, path: isAbsolute(f) ? f : resolve(io.cwd, f) },
@@ -67,6 +69,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   const evaluatorOptions: CheckEvaluatorOptions = {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.allowUnknownKeys ? { allowUnknownKeys: true } : {}),
+    ...(options.explain ? { explain: true } : {}),
   };
   const jobs = options.jobs === 'auto' ? autoJobs() : options.jobs;
   const renderedFormat = (RENDERED_FORMATS as readonly string[]).includes(format);

@@ -8,7 +8,7 @@ import type { RenderConfig, RenderedBatch } from './renderBatch.js';
 
 /** What a worker needs to build its evaluator and renderer (plain, cloneable data). */
 export interface WorkerSetup {
-  evaluator: { asOf?: string; allowUnknownKeys?: boolean };
+  evaluator: { asOf?: string; allowUnknownKeys?: boolean; explain?: boolean };
   render: RenderConfig;
 }
 
