@@ -1,23 +1,70 @@
-import { defineConfig } from 'tsup';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
-// Library: ESM + CJS with types, no side effects; `arbitraries` is its own entry so that only apps
-// that import it need fast-check (an optional peer, kept external). CLI: one ESM file with a shebang.
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
+
+const src = resolve('src');
+const dist = resolve('dist');
+
+/**
+ * The CommonJS bundle requires the package's JSON files where they lie instead of inlining a copy
+ * (rules/*.json, and src/generated/*.json as copied to dist/generated/): the law ships once, read
+ * by both module systems.
+ */
+const jsonStaysOutside: EsbuildPlugin = {
+  name: 'json-stays-outside',
+  setup(build) {
+    build.onResolve({ filter: /\.json$/ }, (args) => {
+      if (!args.path.startsWith('.')) return undefined;
+      let target = resolve(args.resolveDir, args.path);
+      if (target.startsWith(`${src}/`)) target = resolve(dist, relative(src, target));
+      const path = relative(dist, target).split('\\').join('/');
+      return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+    });
+  },
+};
+
+/** src/generated/*.json, which the ESM modules import, beside them in dist/generated/ (minified). */
+function copyGeneratedJson(): void {
+  mkdirSync(resolve(dist, 'generated'), { recursive: true });
+  for (const name of readdirSync(resolve(src, 'generated')).filter((f) => f.endsWith('.json'))) {
+    const data: unknown = JSON.parse(readFileSync(resolve(src, 'generated', name), 'utf8'));
+    writeFileSync(resolve(dist, 'generated', name), JSON.stringify(data));
+  }
+}
+
+// Identifiers stay as written (stack traces keep their function names); whitespace and syntax are
+// minified because the tarball carries the code twice (ESM and CommonJS).
+const minify = { minifyWhitespace: true, minifySyntax: true } as const;
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
+    // ESM: one file per module, not bundled, so an app's bundler drops every module it does not
+    // use (`sideEffects: false`); the CLI (dist/cli.js) runs on these same modules.
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'],
+    format: ['esm'],
+    bundle: false,
+    dts: { entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' } },
     sourcemap: true,
     clean: true,
-    target: 'node20',
-    splitting: false,
+    target: 'node20.10',
+    onSuccess: async () => copyGeneratedJson(),
+    esbuildOptions(options) {
+      Object.assign(options, minify, { charset: 'utf8' });
+    },
   },
   {
-    // The worker of `check --jobs N` is its own entry, loaded from beside the CLI's chunks.
-    entry: { cli: 'src/cli/main.ts', 'check-worker': 'src/cli/check/worker.ts' },
-    format: ['esm'],
-    target: 'node20',
+    // CommonJS: one bundle per entry point (fast-check, an optional peer, stays external).
+    entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' },
+    format: ['cjs'],
+    dts: true,
     sourcemap: true,
-    banner: { js: '#!/usr/bin/env node' },
+    target: 'node20.10',
+    splitting: false,
+    esbuildPlugins: [jsonStaysOutside],
+    esbuildOptions(options) {
+      Object.assign(options, minify, { charset: 'utf8' });
+    },
   },
 ]);

@@ -1,13 +1,20 @@
-// npm run gen:types: rewrites src/generated/checkIds.ts from rules/*.json (see checkIdTypes.ts).
+// npm run gen:types: rewrites src/generated/ from rules/*.json — checkIds.ts (see checkIdTypes.ts),
+// laws.json and evaluationRules.json (see generatedData.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CHECK_IDS_FILE, renderCheckIdTypes } from './checkIdTypes.js';
+import { EVALUATION_RULES_FILE, LAWS_FILE, renderEvaluationRules, renderLaws } from './generatedData.js';
 
-const next = renderCheckIdTypes();
-let current = '';
-try {
-  current = readFileSync(CHECK_IDS_FILE, 'utf8');
-} catch {
-  // first run: no file yet
+for (const [file, next] of [
+  [CHECK_IDS_FILE, renderCheckIdTypes()],
+  [LAWS_FILE, renderLaws()],
+  [EVALUATION_RULES_FILE, renderEvaluationRules()],
+] as const) {
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // first run: no file yet
+  }
+  if (next !== current) writeFileSync(file, next);
+  process.stdout.write(next === current ? `${file} is up to date\n` : `${file} regenerated\n`);
 }
-if (next !== current) writeFileSync(CHECK_IDS_FILE, next);
-process.stdout.write(next === current ? `${CHECK_IDS_FILE} is up to date\n` : `${CHECK_IDS_FILE} regenerated\n`);

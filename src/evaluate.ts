@@ -8,7 +8,7 @@ import { isBefore } from 'date-fns/isBefore';
 import { parseISO } from 'date-fns/parseISO';
 import { Almanac, type RuleResult } from 'json-rules-engine';
 import * as z from 'zod';
-import { getRuleFile } from './catalogue/ruleFiles.js';
+import { bundledRuleFiles } from './engine/bundledRules.js';
 import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
 import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePack.js';
 import { refToPath, resolvePath } from './engine/factPath.js';
@@ -459,7 +459,7 @@ export function createEvaluator(
  * its place), a pack for a new city key is added after them. Two packs for one city are an error.
  */
 function withRulePacks(rules: readonly unknown[], engine: ReturnType<typeof createEngine>): RuleFile[] {
-  const byCity = new Map<string, RuleFile>(CITY_KEYS.map((city) => [city, getRuleFile(city)]));
+  const byCity = new Map<string, RuleFile>(bundledRuleFiles().map((file) => [file.city, file]));
   const packed = new Map<string, number>();
   for (const [index, input] of rules.entries()) {
     const file = loadRulePack(input, index, engine);

@@ -1,5 +1,11 @@
+import laws from '../generated/laws.json' with { type: 'json' };
 import { CITY_KEYS, type CityKey, type LawMeta, type LawStatus } from '../types.js';
+import { deepFreeze } from '../util/deepFreeze.js';
 import { ruleFiles } from './ruleFiles.js';
+
+// The laws' metadata apart from their articles (generated from rules/*.json by `npm run gen:types`),
+// so that listing the laws does not load their text.
+const LAWS: readonly LawMeta[] = deepFreeze(laws as LawMeta[]);
 
 /**
  * The metadata of the five laws, in the order of the city keys.
@@ -9,7 +15,7 @@ import { ruleFiles } from './ruleFiles.js';
  * listLaws()[2].approvingBody //=> '贵州省第十二届人民代表大会常务委员会'
  */
 export function listLaws(): LawMeta[] {
-  return CITY_KEYS.map((city) => ruleFiles[city].law);
+  return [...LAWS];
 }
 
 /** One line of the catalogue's overview: what a law is and how much of it is machine-checked. */

@@ -1,8 +1,8 @@
-import dalian from '../../rules/dalian.json';
-import guiyang from '../../rules/guiyang.json';
-import shenyang from '../../rules/shenyang.json';
-import tonghua from '../../rules/tonghua.json';
-import zhangjiakou from '../../rules/zhangjiakou.json';
+import dalian from '../../rules/dalian.json' with { type: 'json' };
+import guiyang from '../../rules/guiyang.json' with { type: 'json' };
+import shenyang from '../../rules/shenyang.json' with { type: 'json' };
+import tonghua from '../../rules/tonghua.json' with { type: 'json' };
+import zhangjiakou from '../../rules/zhangjiakou.json' with { type: 'json' };
 import { CITY_KEYS, type CityKey, type RuleFile } from '../types.js';
 import { deepFreeze } from '../util/deepFreeze.js';
 import { isCityKey } from './isCityKey.js';

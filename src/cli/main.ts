@@ -1,5 +1,3 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chooseLang, EXIT_USAGE, UsageError, type CliIO, type Command } from './io.js';
 
 const HELP = `shequ-rules — Chinese community-governance law as checkable, cited rules
@@ -67,17 +65,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+/** Runs the CLI on this process's arguments and streams (the bin, src/cli.ts, calls it). */
+export function runCli(): void {
   const io: CliIO = {
     stdin: process.stdin,
     stdout: process.stdout,

@@ -24,13 +24,13 @@ export function autoJobs(): number {
 }
 
 /**
- * The worker script beside this module: built (dist/check-worker.js) or, from the sources (tests,
+ * The worker script beside this module: built (dist/cli/check/worker.js) or, from the sources (tests,
  * tsx), worker.ts behind a bootstrap that first registers tsx in the thread (a worker does not
  * inherit the main thread's loader, nor take `--import` in its execArgv).
  */
 function workerScript(): URL {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new URL('./check-worker.js', here);
+  if (!here.endsWith('.ts')) return new URL('./worker.js', here);
   const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
   const api = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
   const worker = new URL('./worker.ts', here).href;
