@@ -25,6 +25,23 @@ const jsonStaysOutside: EsbuildPlugin = {
   },
 };
 
+/**
+ * The CommonJS arbitraries take the library from dist/index.cjs (every module they import from src/
+ * is exported there) instead of bundling a second copy of it.
+ */
+const libraryFromIndex: EsbuildPlugin = {
+  name: 'library-from-index',
+  setup(build) {
+    const own = new Set([resolve(src, 'arbitraries.ts'), resolve(src, 'schema/arbitraries.ts')]);
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      if (!target.startsWith(`${src}/`) || own.has(target)) return undefined;
+      return { path: './index.cjs', external: true };
+    });
+  },
+};
+
 /** src/generated/*.json, which the ESM modules import, beside them in dist/generated/ (minified). */
 function copyGeneratedJson(): void {
   mkdirSync(resolve(dist, 'generated'), { recursive: true });
@@ -42,7 +59,7 @@ export default defineConfig([
   {
     // ESM: one file per module, not bundled, so an app's bundler drops every module it does not
     // use (`sideEffects: false`); the CLI (dist/cli.js) runs on these same modules.
-    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'],
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/**/*.d.ts'],
     format: ['esm'],
     bundle: false,
     dts: { entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' } },
@@ -55,14 +72,27 @@ export default defineConfig([
     },
   },
   {
-    // CommonJS: one bundle per entry point (fast-check, an optional peer, stays external).
-    entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' },
+    // CommonJS: the library in one bundle, requiring its JSON files where they lie.
+    entry: { index: 'src/index.ts' },
     format: ['cjs'],
-    dts: true,
+    // Both entries' .d.cts here, sharing their chunk of record types.
+    dts: { entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' } },
     sourcemap: true,
     target: 'node20.10',
     splitting: false,
     esbuildPlugins: [jsonStaysOutside],
+    esbuildOptions(options) {
+      Object.assign(options, minify, { charset: 'utf8' });
+    },
+  },
+  {
+    // CommonJS arbitraries on that bundle (fast-check, an optional peer, stays external).
+    entry: { arbitraries: 'src/arbitraries.ts' },
+    format: ['cjs'],
+    sourcemap: true,
+    target: 'node20.10',
+    splitting: false,
+    esbuildPlugins: [libraryFromIndex],
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },

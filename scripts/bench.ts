@@ -350,6 +350,26 @@ async function main(): Promise<void> {
   say(`Disagreements compiled vs json-rules-engine: ${disagreements} of ${fmt(compared)} records`);
   say();
 
+  // -- Import time -------------------------------------------------------------------------------
+  // `import('shequ-rules')` (the built package, ESM) in a fresh node against a bare node: median of
+  // 7 runs each, interleaved, wall time of the whole process.
+  const nodeRun = (code: string): number => {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`node -e ${code} failed: ${run.stderr}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const bareRuns: number[] = [];
+  const importRuns: number[] = [];
+  for (let i = 0; i < 7; i += 1) {
+    bareRuns.push(nodeRun(''));
+    importRuns.push(nodeRun("await import('shequ-rules');"));
+  }
+  const importTime = { bareNodeMs: Math.round(median(bareRuns)), importMs: Math.round(median(importRuns)) };
+  say(`Import time: node -e "await import('shequ-rules')" ${importTime.importMs} ms, bare node ${importTime.bareNodeMs} ms (median of 7)`);
+  say();
+
   // -- CLI end to end ------------------------------------------------------------------------
   const cliRuns: Array<{
     format: string;
@@ -442,6 +462,7 @@ async function main(): Promise<void> {
       resultBytes,
     },
     disagreements,
+    importTime,
     cli: cliRuns,
     ...(input ? { input } : {}),
   };

@@ -34,6 +34,8 @@ export const TARBALL_BUDGET = 1_500_000;
 export interface BundleSize extends BundleCase {
   minified: number;
   gzip: number;
+  /** The files the bundle holds code of (paths relative to the package root). */
+  inputs: string[];
 }
 
 /** Bundles one import as an app would and measures it. */
@@ -49,10 +51,13 @@ export async function bundleSize(bundleCase: BundleCase): Promise<BundleSize> {
     minify: true,
     platform: 'browser',
     write: false,
+    metafile: true,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  return { ...bundleCase, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+  return { ...bundleCase, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
 }
 
 /** `npm pack --dry-run`'s unpacked size and file count. */

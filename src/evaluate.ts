@@ -4,24 +4,11 @@
  * (evaluateCompiled.ts); `engine: 'json-rules-engine'` runs them through json-rules-engine, the
  * reference the compiled path is tested against.
  */
-import { isBefore } from 'date-fns/isBefore';
-import { parseISO } from 'date-fns/parseISO';
-import { Almanac, type RuleResult } from 'json-rules-engine';
 import * as z from 'zod';
 import { bundledRuleFiles } from './engine/bundledRules.js';
-import { checkIds, compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } from './engine/compile.js';
+import { createOperatorMap, type OperatorLookup } from './engine/operatorMap.js';
 import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePack.js';
-import { refToPath, resolvePath } from './engine/factPath.js';
-import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
-import { failedParts, traceCondition } from './engine/trace.js';
-import { wordFailedParts } from './locales/failedParts.js';
-import { DERIVED_FACT_INSTANCES } from './engine/rulesEngine.js';
 import { compileEvaluator } from './evaluateCompiled.js';
-import { en } from './locales/en.js';
-import { wordDetail } from './locales/detail.js';
-import { labelFact } from './locales/label.js';
-import { formatQuantity, render, type StatusMessages } from './locales/types.js';
-import { zhCN } from './locales/zh-CN.js';
 import { isoDate } from './schema/common.js';
 import { validateRecord } from './schema/validateRecord.js';
 import type { ShequRecord, ShequRecordInput } from './schema/record.js';
@@ -88,7 +75,9 @@ export interface EvaluateOptions {
   allowUnknownKeys?: boolean;
   /**
    * How the checks run: `compiled` (default; synchronous closures compiled once) or
-   * `json-rules-engine` (the reference path, asynchronous; `evaluateSync` is not available).
+   * `json-rules-engine` (the reference path, asynchronous; `evaluateSync` is not available). Only
+   * `createEvaluator` takes `json-rules-engine` (loaded on its first evaluation); `evaluate` and
+   * `evaluateSync` refuse it, so that an app using them does not bundle json-rules-engine.
    */
   engine?: 'compiled' | 'json-rules-engine';
   /**
@@ -166,22 +155,10 @@ export interface RulePackEvaluator<Explain extends boolean = false> {
   readonly cities: readonly string[];
 }
 
-/**
- * json-rules-engine's `Rule#evaluate(almanac)` is public in its source but missing from its
- * typings. We call it per rule, on our own almanac, because `Engine#run` keeps a shared status
- * flag that makes concurrent runs on one engine skip rules.
- */
-interface EvaluableRule {
-  evaluate(almanac: Almanac): Promise<RuleResult>;
-}
-
-const localeOf = { zh: zhCN, en } as const satisfies Record<keyof LocalizedText, StatusMessages>;
-
-function localized(build: (messages: StatusMessages, lang: keyof LocalizedText) => string): LocalizedText {
-  return { zh: build(localeOf.zh, 'zh'), en: build(localeOf.en, 'en') };
-}
-
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const JSON_RULES_ENGINE_REFUSED =
+  "invalid evaluate options: engine: 'json-rules-engine' is an option of createEvaluator; evaluate and evaluateSync run the compiled checks";
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -204,143 +181,6 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function topLevel(result: RuleResult): { applies: EvaluatedCondition; passes: EvaluatedCondition } {
-  const all = (result.conditions as EvaluatedCondition).all ?? [];
-  const applies = all.find((c) => c.name === 'appliesWhen') ?? all[0];
-  const passes = all.find((c) => c.name === 'passesWhen') ?? all[1];
-  if (!applies || !passes) throw new Error(`rule ${result.name}: conditions must be { all: [appliesWhen, passesWhen] }`);
-  return { applies, passes };
-}
-
-/** The absent paths, each once; a path inside another listed one is left out (`facts.workerPay` covers its members). */
-function uniquePaths(judgement: Judgement): string[] {
-  const paths = [...new Set(judgement.missing.map(refToPath))];
-  return paths.filter((path) => !paths.some((other) => path.startsWith(`${other}.`)));
-}
-
-interface FindingContext {
-  record: ShequRecord;
-  file: RuleFile;
-  binding: boolean;
-  /** Checks with `liabilityWhen` whose condition does not hold (false or unknown) for this record. */
-  withoutLiability: ReadonlySet<CompiledCheck>;
-}
-
-function baseFinding(compiled: CompiledCheck, ctx: FindingContext) {
-  return {
-    recordId: ctx.record.id,
-    // The bundled rules' ids are the generated CheckId union (a test keeps it in step).
-    ruleId: compiled.check.id as CheckId,
-    city: ctx.record.city,
-    kind: ctx.record.kind,
-    severity: compiled.check.severity,
-    binding: ctx.binding,
-    citation: ctx.withoutLiability.has(compiled) ? compiled.liability!.citationWithout : compiled.citation,
-  };
-}
-
-/**
- * "Applies when" is unknown, so the finding is unknown whatever "passes when" says. What is missing
- * is what the caller must supply to get an answer in one more round: the absent facts of "applies
- * when", and those of "passes when" too when it is undecided (once the check turns out to apply,
- * they decide it).
- */
-function unknownApplicability(applies: Judgement, passes: Judgement): Judgement {
-  return {
-    truth: undefined,
-    missing: passes.truth === undefined ? [...applies.missing, ...passes.missing] : applies.missing,
-    leaves: applies.leaves,
-  };
-}
-
-function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingContext): Finding {
-  const facts = ctx.record.facts as Record<string, unknown>;
-  const { applies, passes } = topLevel(result);
-  const label = compiled.citation.label;
-  const base = baseFinding(compiled, ctx);
-  const applicability = judge(applies, facts);
-  if (applicability.truth === false) {
-    return {
-      ...base,
-      status: 'not-applicable',
-      reason: 'condition-not-met',
-      message: localized((m) => render(m.conditionNotMet, { label })),
-    };
-  }
-  const outcome = applicability.truth === undefined ? unknownApplicability(applicability, judge(passes, facts)) : judge(passes, facts);
-  if (outcome.truth === undefined) {
-    const missing = uniquePaths(outcome);
-    const kind = ctx.record.kind;
-    return {
-      ...base,
-      status: 'unknown',
-      missing,
-      message: localized((m, lang) =>
-        render(m.unknown, { label, missing: missing.map((path) => labelFact(path, lang, kind)).join(m.listSeparator) }),
-      ),
-    };
-  }
-  const evidence = explain(outcome, facts);
-  const failed = outcome.truth === false && compiled.namesFailedParts ? failedParts(passes, facts) : [];
-  const quantities = {
-    ...(evidence.expected !== undefined ? { expected: evidence.expected } : {}),
-    ...(evidence.actual !== undefined ? { actual: evidence.actual } : {}),
-  };
-  const valuesIn = (lang: keyof LocalizedText) => ({
-    label,
-    expected: formatQuantity(evidence.expected),
-    actual: formatQuantity(evidence.actual),
-    detail: evidence.items !== undefined ? wordDetail(evidence.items, lang, ctx.record.kind) : evidence.detail,
-  });
-  if (outcome.truth) {
-    const template = compiled.check.message.pass;
-    return {
-      ...base,
-      status: 'pass',
-      ...quantities,
-      message: localized((m, lang) =>
-        template
-          ? render(template[lang], valuesIn(lang))
-          : render(evidence.expected !== undefined && evidence.actual !== undefined ? m.passQuantity : m.pass, valuesIn(lang)),
-      ),
-    };
-  }
-  const template = compiled.check.message.fail;
-  return {
-    ...base,
-    status: 'fail',
-    ...quantities,
-    message: localized(
-      (m, lang) =>
-        render(m.failPrefix, valuesIn(lang)) +
-        render(template[lang], valuesIn(lang)) +
-        (failed.length > 0 ? render(m.failedParts, { parts: wordFailedParts(failed, lang, ctx.record.kind) }) : ''),
-    ),
-  };
-}
-
-/** The trace of a rule result: both named conditions as json-rules-engine evaluated them. */
-function traceOf(result: RuleResult, facts: Record<string, unknown>): FindingTrace {
-  const { applies, passes } = topLevel(result);
-  return { appliesWhen: traceCondition(applies, facts), passesWhen: traceCondition(passes, facts) };
-}
-
-function notInForce(compiled: CompiledCheck, ctx: FindingContext, asOf: string): Finding {
-  const { title, inForceFrom } = ctx.file.law;
-  return {
-    ...baseFinding(compiled, ctx),
-    status: 'not-applicable',
-    reason: 'not-in-force',
-    message: localized((m) => render(m.notInForce, { law: title, inForceFrom: inForceFrom ?? '', asOf })),
-  };
-}
-
-/** Whether the law is in force on `asOf`; drafts have no date and are always evaluated. */
-function inForceOn(file: RuleFile, asOf: string): boolean {
-  const from = file.law.inForceFrom;
-  return from === null || !isBefore(parseISO(asOf), parseISO(from));
-}
-
 /**
  * Builds an evaluator once (rule files compiled, parameters applied) for many records.
  *
@@ -360,6 +200,19 @@ export function createEvaluator(options?: EvaluateOptions): Evaluator;
 export function createEvaluator(
   options: EvaluateOptions | RulePackEvaluateOptions = {},
 ): Evaluator | Evaluator<true> | RulePackEvaluator | RulePackEvaluator<true> {
+  return buildEvaluator(options, () => import('./evaluateRulesEngine.js'));
+}
+
+type ReferenceModule = typeof import('./evaluateRulesEngine.js');
+
+/**
+ * createEvaluator's work. `loadReference` loads the json-rules-engine path: only createEvaluator
+ * passes it, so that evaluate and evaluateSync (which refuse that engine) do not bundle it.
+ */
+function buildEvaluator(
+  options: EvaluateOptions | RulePackEvaluateOptions,
+  loadReference?: () => Promise<ReferenceModule>,
+): Evaluator | Evaluator<true> | RulePackEvaluator | RulePackEvaluator<true> {
   const {
     asOf: defaultAsOf,
     timeZone = DEFAULT_TIME_ZONE,
@@ -370,10 +223,10 @@ export function createEvaluator(
     asOfOverride,
     rules = [],
   } = parseOptions(options);
-  const engine = createEngine();
-  const files = withRulePacks(rules, engine);
+  const operators = createOperatorMap();
+  const files = withRulePacks(rules, operators);
   const cities = Object.freeze(files.map((file) => file.city as string));
-  const knownIds = checkIds(files);
+  const knownIds = new Set(files.flatMap((file) => file.articles.flatMap((article) => article.checks.map((check) => check.id))));
   for (const id of Object.keys(parameters)) {
     if (!knownIds.has(id)) throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'`);
   }
@@ -392,7 +245,7 @@ export function createEvaluator(
   });
 
   if (engineChoice === 'compiled') {
-    const core = compileEvaluator(files, parameters, engine);
+    const core = compileEvaluator(files, parameters, operators);
     const evaluateSync = (input: unknown): EvaluationResult => {
       const validation = validate(input);
       if (!validation.ok) return invalidResult(validation);
@@ -408,44 +261,20 @@ export function createEvaluator(
     };
   }
 
-  const compiled = new Map<CityKey, Map<RecordKind, CompiledKind>>();
-  for (const file of files) compiled.set(file.city, compileRuleFile(file, parameters, engine));
-  const fileOf = new Map(files.map((f) => [f.city, f]));
-
-  async function evaluateValid(record: ShequRecord): Promise<EvaluationResult> {
-    const file = fileOf.get(record.city)!;
-    const kind = compiled.get(record.city)?.get(record.kind) ?? { checks: [], nonBinding: [] };
-    const asOf = asOfFor(record);
-    const header = { recordId: record.id, city: record.city, kind: record.kind, valid: true as const };
-    const facts = record.facts as Record<string, unknown>;
-    const almanac = new Almanac({ allowUndefinedFacts: true, pathResolver: resolvePath });
-    for (const fact of DERIVED_FACT_INSTANCES) almanac.addFact(fact);
-    for (const [name, value] of Object.entries(facts)) if (value !== undefined) almanac.addFact(name, value);
-
-    let binding = file.law.status !== 'draft';
-    if (binding && kind.nonBinding.length > 0) {
-      const results = await Promise.all(kind.nonBinding.map((n) => (n.rule as unknown as EvaluableRule).evaluate(almanac)));
-      binding = !results.some((r) => judge(r.conditions as EvaluatedCondition, facts).truth === true);
-    }
-    // `liabilityWhen`: the liability article is cited only when its condition is known to hold.
-    const conditional = kind.checks.filter((c) => c.liability !== undefined);
-    const liabilityResults = await Promise.all(conditional.map((c) => (c.liability!.rule as unknown as EvaluableRule).evaluate(almanac)));
-    const withoutLiability = new Set(
-      conditional.filter((_, i) => judge(liabilityResults[i]!.conditions as EvaluatedCondition, facts).truth !== true),
-    );
-    const ctx: FindingContext = { record, file, binding, withoutLiability };
-    if (!inForceOn(file, asOf)) return { ...header, findings: kind.checks.map((c) => notInForce(c, ctx, asOf)) };
-    const results = await Promise.all(kind.checks.map((c) => (c.rule as unknown as EvaluableRule).evaluate(almanac)));
-    const findings = kind.checks.map((c, i) => findingFrom(c, results[i]!, ctx));
-    if (!traced) return { ...header, findings };
-    return { ...header, findings: findings.map((finding, i): ExplainedFinding => ({ ...finding, trace: traceOf(results[i]!, facts) })) };
-  }
-
+  // json-rules-engine, the reference: the rules and overrides were checked above (compiled as the
+  // default path runs them); the engine is loaded on the first evaluation, so that an app that
+  // never asks for it neither loads nor bundles it (evaluate and evaluateSync never do).
+  compileEvaluator(files, parameters, operators);
+  let evaluation: Promise<(record: ShequRecord) => Promise<EvaluationResult>> | undefined;
   return {
     evaluate: (async (input: unknown): Promise<EvaluationResult> => {
       const validation = validate(input);
       if (!validation.ok) return invalidResult(validation);
-      return evaluateValid(validation.record);
+      if (!loadReference) throw new TypeError(JSON_RULES_ENGINE_REFUSED);
+      evaluation ??= loadReference().then(({ createRulesEngineEvaluation }) =>
+        createRulesEngineEvaluation(files, parameters, asOfFor, traced),
+      );
+      return (await evaluation)(validation.record);
     }) as Evaluator['evaluate'],
     evaluateSync: ((): EvaluationResult => {
       throw new Error("evaluateSync: an evaluator created with engine 'json-rules-engine' runs asynchronously; use evaluate()");
@@ -458,11 +287,11 @@ export function createEvaluator(
  * The bundled rule files with the packs applied: a pack for one of the five replaces its file (in
  * its place), a pack for a new city key is added after them. Two packs for one city are an error.
  */
-function withRulePacks(rules: readonly unknown[], engine: ReturnType<typeof createEngine>): RuleFile[] {
+function withRulePacks(rules: readonly unknown[], operators: OperatorLookup): RuleFile[] {
   const byCity = new Map<string, RuleFile>(bundledRuleFiles().map((file) => [file.city, file]));
   const packed = new Map<string, number>();
   for (const [index, input] of rules.entries()) {
-    const file = loadRulePack(input, index, engine);
+    const file = loadRulePack(input, index, operators);
     const earlier = packed.get(file.city);
     if (earlier !== undefined) throw new RulePackError(`'${file.city}'`, 'city', `rules[${earlier}] and rules[${index}] are both for '${file.city}'`);
     packed.set(file.city, index);
@@ -570,20 +399,21 @@ function parseOptions(options: unknown): z.output<typeof evaluateOptionsSchema> 
  */
 function evaluatorFor(options: EvaluateOptions | undefined): Evaluator {
   if (options === undefined) {
-    defaultEvaluator ??= createEvaluator();
+    defaultEvaluator ??= buildEvaluator({}) as Evaluator;
     return defaultEvaluator;
   }
   const parsed = parseOptions(options);
+  if (parsed.engine === 'json-rules-engine') throw new TypeError(JSON_RULES_ENGINE_REFUSED);
   // Rule packs are compiled per call (use createEvaluator to compile them once).
-  if (parsed.rules !== undefined) return createEvaluator(parsed as RulePackEvaluateOptions) as unknown as Evaluator;
+  if (parsed.rules !== undefined) return buildEvaluator(parsed as RulePackEvaluateOptions) as unknown as Evaluator;
   const key = JSON.stringify(parsed);
   if (key === '{}') {
-    defaultEvaluator ??= createEvaluator();
+    defaultEvaluator ??= buildEvaluator({}) as Evaluator;
     return defaultEvaluator;
   }
   let evaluator = evaluatorsByOptions.get(key);
   if (!evaluator) {
-    evaluator = createEvaluator(parsed);
+    evaluator = buildEvaluator(parsed) as Evaluator;
     if (evaluatorsByOptions.size < 32) evaluatorsByOptions.set(key, evaluator);
   }
   return evaluator;

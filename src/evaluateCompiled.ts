@@ -5,15 +5,14 @@
  * record only the values change. Gives the same results as the json-rules-engine path in
  * evaluate.ts, field for field and key for key (tests/differential.test.ts).
  */
-import type { Engine } from 'json-rules-engine';
 import { compileCondition, RuleCompileError, type CompiledCondition, type CompileContext } from './engine/compileConditions.js';
-import { citationFor, namesFailedParts, withoutLiability } from './engine/compile.js';
+import { citationFor, namesFailedParts, withoutLiability } from './engine/citation.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
 import { failedParts, traceCondition } from './engine/trace.js';
 import { FactLayout, type FactSlots } from './engine/factLayout.js';
 import { wordFailedParts } from './locales/failedParts.js';
-import { engineOperator } from './engine/rulesEngine.js';
+import type { OperatorLookup } from './engine/operatorMap.js';
 import { wordDetail } from './locales/detail.js';
 import { en } from './locales/en.js';
 import { labelFact } from './locales/label.js';
@@ -138,12 +137,12 @@ function settled(t: LocalizedTemplate): LocalizedText {
   return t.constant ?? deepFreeze({ zh: t.zh.render({}), en: t.en.render({}) });
 }
 
-function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw: CheckEntry, overrides: Readonly<Record<string, number>> | undefined, engine: Engine): CompiledCheckClosure {
+function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw: CheckEntry, overrides: Readonly<Record<string, number>> | undefined, operators: OperatorLookup): CompiledCheckClosure {
   const check = resolveParameters(raw, overrides);
   const ctx: CompileContext = {
     ruleId: check.id,
     recordFacts: recordFactsOf(check.kind),
-    operator: (name) => engineOperator(engine, name),
+    operator: (name) => operators.get(name),
   };
   if (!Object.hasOwn(factsSchemas, check.kind)) throw new RuleCompileError(check.id, 'kind', `unknown record kind '${check.kind}'`);
   const { applies, passes, appliesAt, passesAt } = topLevel(check);
@@ -181,7 +180,7 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
 function compileCity(
   file: RuleFile,
   overrides: Readonly<Record<string, Readonly<Record<string, number>>>>,
-  engine: Engine,
+  operators: OperatorLookup,
 ): CompiledCity {
   const kinds = new Map<RecordKind, CompiledKindClosures>();
   const slot = (kind: RecordKind): CompiledKindClosures => {
@@ -193,13 +192,13 @@ function compileCity(
     return entry;
   };
   for (const article of file.articles) {
-    for (const raw of article.checks) slot(raw.kind).checks.push(compileCheck(file, article, raw, overrides[raw.id], engine));
+    for (const raw of article.checks) slot(raw.kind).checks.push(compileCheck(file, article, raw, overrides[raw.id], operators));
   }
   for (const [index, exception] of (file.nonBinding ?? []).entries()) {
     const ctx: CompileContext = {
       ruleId: `${file.city}.nonBinding.${index}`,
       recordFacts: recordFactsOf(exception.kind),
-      operator: (name) => engineOperator(engine, name),
+      operator: (name) => operators.get(name),
     };
     slot(exception.kind).nonBinding.push(compileCondition({ all: [exception.when] }, ctx, `nonBinding[${index}].when`));
   }
@@ -363,10 +362,10 @@ function traceCheck(c: CompiledCheckClosure, slots: FactSlots, facts: Record<str
 export function compileEvaluator(
   files: readonly RuleFile[],
   parameters: Readonly<Record<string, Readonly<Record<string, number>>>>,
-  engine: Engine,
+  operators: OperatorLookup,
 ): CompiledEvaluatorCore {
   const cities = new Map<CityKey, CompiledCity>();
-  for (const file of files) cities.set(file.city, compileCity(file, parameters, engine));
+  for (const file of files) cities.set(file.city, compileCity(file, parameters, operators));
 
   const core: CompiledEvaluatorCore = {
     explainValid(record, asOfOf) {

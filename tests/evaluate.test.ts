@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { createEngine } from '../src/engine/compile.js';
 import { resolveParameters } from '../src/engine/parameters.js';
-import { createEvaluator, evaluate, type EvaluateOptions } from '../src/evaluate.js';
+import { createEvaluator, evaluate, evaluateSync, type EvaluateOptions } from '../src/evaluate.js';
 import { CITY_KEYS, type CheckEntry } from '../src/types.js';
 
 const allChecks: CheckEntry[] = CITY_KEYS.flatMap((city) => ruleFiles[city].articles.flatMap((a) => a.checks));
@@ -176,6 +176,19 @@ describe('evaluate', () => {
     const misspelt = (parameters: unknown) => ({ parameters }) as EvaluateOptions;
     expect(() => createEvaluator(misspelt({ 'shenyang.12.1.grid-sise': { tolerance: 0.1 } }))).toThrow(/grid-sise/);
     expect(() => createEvaluator(misspelt({ 'shenyang.12.1.grid-size': { tolerence: 0.1 } }))).toThrow(/tolerence.*tolerance/);
+  });
+
+  it('rejects an override for an unknown parameter also with json-rules-engine, at creation', () => {
+    const misspelt = { engine: 'json-rules-engine', parameters: { 'shenyang.12.1.grid-size': { tolerence: 0.1 } } } as unknown as EvaluateOptions;
+    expect(() => createEvaluator(misspelt)).toThrow(/tolerence.*tolerance/);
+  });
+
+  it('leaves json-rules-engine to createEvaluator: evaluate and evaluateSync run the compiled checks', async () => {
+    const record = { id: 'g', city: 'shenyang', kind: 'grid', facts: { households: 340 } };
+    await expect(evaluate(record, { engine: 'json-rules-engine' })).rejects.toThrow(/createEvaluator/);
+    expect(() => evaluateSync(record, { engine: 'json-rules-engine' })).toThrow(/createEvaluator/);
+    const reference = await createEvaluator({ engine: 'json-rules-engine' }).evaluate(record);
+    expect(reference).toEqual(await evaluate(record, { engine: 'compiled' }));
   });
 
   it('allows unknown keys when asked, and rejects them by default', async () => {

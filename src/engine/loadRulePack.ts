@@ -4,7 +4,6 @@
  * checked whole at load, so a mistake in it is an error naming the file and the JSON path, never
  * a record that later fails to evaluate.
  */
-import type { Engine } from 'json-rules-engine';
 import type { z } from 'zod';
 import { ruleFileSchema } from '../ruleFileSchema.js';
 import { factsSchemas } from '../schema/facts.js';
@@ -13,7 +12,7 @@ import { deepFreeze } from '../util/deepFreeze.js';
 import { compileCondition, RuleCompileError, type CompileContext } from './compileConditions.js';
 import { FactLayout } from './factLayout.js';
 import { resolveParameters } from './parameters.js';
-import { engineOperator } from './rulesEngine.js';
+import type { OperatorLookup } from './operatorMap.js';
 
 /**
  * A rule pack that cannot be loaded: which file (its `name`, else its city key, else its place in
@@ -111,7 +110,7 @@ function recordFactsOf(kind: string): FactLayout {
  *
  * @throws {RulePackError} naming the file and the JSON path of the first mistake.
  */
-export function loadRulePack(input: unknown, index: number, engine: Engine): RuleFile {
+export function loadRulePack(input: unknown, index: number, operators: OperatorLookup): RuleFile {
   const named = isNamed(input);
   const raw = named ? input.file : input;
   const givenCity = isObject(raw) && typeof raw['city'] === 'string' ? raw['city'] : undefined;
@@ -139,7 +138,7 @@ export function loadRulePack(input: unknown, index: number, engine: Engine): Rul
       if (earlier !== undefined) fail(`${at}.id`, `check id '${check.id}' is already used at ${earlier}`);
       ids.set(check.id, `${at}.id`);
       checkParameters(check, article, at, fail);
-      compileCheck(check, at, engine, fail);
+      compileCheck(check, at, operators, fail);
     }
   }
   for (const [n, exception] of (file.nonBinding ?? []).entries()) {
@@ -149,7 +148,7 @@ export function loadRulePack(input: unknown, index: number, engine: Engine): Rul
     const ctx: CompileContext = {
       ruleId: `${city}.nonBinding.${n}`,
       recordFacts: recordFactsOf(exception.kind),
-      operator: (name) => engineOperator(engine, name),
+      operator: (name) => operators.get(name),
     };
     try {
       compileCondition({ all: [exception.when] }, ctx, `nonBinding[${n}].when`);
@@ -218,12 +217,12 @@ function checkCitation(file: RuleFile, article: RuleFile['articles'][number], ch
   }
 }
 
-function compileCheck(check: CheckEntry, at: string, engine: Engine, fail: Fail): void {
+function compileCheck(check: CheckEntry, at: string, operators: OperatorLookup, fail: Fail): void {
   const resolved = resolveParameters(check);
   const ctx: CompileContext = {
     ruleId: check.id,
     recordFacts: recordFactsOf(check.kind),
-    operator: (name) => engineOperator(engine, name),
+    operator: (name) => operators.get(name),
   };
   try {
     compileCondition(resolved.conditions.all[0], ctx, 'conditions.all[0]');

@@ -4,8 +4,8 @@
  * operators from such an engine, so both paths run the very same operator code.
  */
 import { Almanac, Engine, Fact, Rule } from 'json-rules-engine';
-import { ruleFiles } from '../catalogue/ruleFiles.js';
-import type { CityKey, RecordKind } from '../types.js';
+import { CITY_KEYS, type CityKey, type RecordKind } from '../types.js';
+import { bundledRuleFiles } from './bundledRules.js';
 import type { EngineOperator } from './compileConditions.js';
 import { DERIVED_FACTS } from './derivedFacts.js';
 import { resolvePath } from './factPath.js';
@@ -59,7 +59,8 @@ export interface CreateRulesEngineOptions {
 export function createRulesEngine(options: CreateRulesEngineOptions = {}): Engine {
   const engine = registerOperators(new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath }));
   if (options.city !== undefined) {
-    for (const article of ruleFiles[options.city].articles) {
+    // The evaluator's copy of the rule files: every check, without the law text the engine never reads.
+    for (const article of bundledRuleFiles()[CITY_KEYS.indexOf(options.city)]!.articles) {
       for (const raw of article.checks) {
         if (options.kind !== undefined && raw.kind !== options.kind) continue;
         const check = resolveParameters(raw, options.parameters?.[raw.id]);

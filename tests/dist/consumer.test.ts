@@ -58,9 +58,12 @@ describe('the packed tarball', () => {
     const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies), ...builtinModules]);
     const dist = join(app, 'node_modules/shequ-rules/dist');
     const imported = new Set<string>();
-    for (const file of readdirSync(dist).filter((f) => /\.(c?js)$/.test(f))) {
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(c?js)$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
       const code = readFileSync(join(dist, file), 'utf8');
-      const specifiers = code.matchAll(/(?:^import\s[^;]*?from\s*|^import\s*|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/gm);
+      // Minified: several imports on one line, `from"x"` without a space.
+      const specifiers = code.matchAll(/(?:\bfrom\s*|\bimport\s*|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g);
       for (const m of specifiers) {
         if (m[1]!.startsWith('.')) continue;
         const spec = m[1]!.replace(/^node:/, '');
