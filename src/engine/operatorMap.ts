@@ -4,6 +4,7 @@
  * engine's own modules without the engine itself (its almanac, JSONPath and event emitter). The
  * compiled evaluator runs the very same operator code as json-rules-engine without loading it.
  */
+/// <reference path="./jsonRulesEngineModules.d.ts" />
 import * as defaultDecoratorsModule from 'json-rules-engine/dist/engine-default-operator-decorators.js';
 import * as defaultOperatorsModule from 'json-rules-engine/dist/engine-default-operators.js';
 import * as operatorMapModule from 'json-rules-engine/dist/operator-map.js';
