@@ -1,11 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 
 const src = resolve('src');
 const dist = resolve('dist');
+const rules = resolve('rules');
 
 /**
  * The CommonJS bundle requires the package's JSON files where they lie instead of inlining a copy
@@ -19,6 +20,7 @@ const jsonStaysOutside: EsbuildPlugin = {
       if (!args.path.startsWith('.')) return undefined;
       let target = resolve(args.resolveDir, args.path);
       if (target.startsWith(`${src}/`)) target = resolve(dist, relative(src, target));
+      if (target.startsWith(`${rules}/`)) target = resolve(dist, 'rules', relative(rules, target));
       const path = relative(dist, target).split('\\').join('/');
       return { path: path.startsWith('.') ? path : `./${path}`, external: true };
     });
@@ -42,12 +44,33 @@ const libraryFromIndex: EsbuildPlugin = {
   },
 };
 
-/** src/generated/*.json, which the ESM modules import, beside them in dist/generated/ (minified). */
-function copyGeneratedJson(): void {
-  mkdirSync(resolve(dist, 'generated'), { recursive: true });
+const minifyJson = (from: string, to: string): void => {
+  mkdirSync(dirname(to), { recursive: true });
+  writeFileSync(to, JSON.stringify(JSON.parse(readFileSync(from, 'utf8'))));
+};
+
+/**
+ * The package's JSON, minified into dist/ (the same data in three quarters of the bytes): the rule
+ * files (dist/rules/, exported as `shequ-rules/rules/*.json`), the record JSON Schema
+ * (dist/schema/record.schema.json) and src/generated/*.json beside the modules that import them.
+ * The ESM modules' imports of ../../rules/ are pointed at dist/rules/.
+ */
+function copyJson(): void {
+  for (const name of readdirSync(rules).filter((f) => f.endsWith('.json'))) minifyJson(resolve(rules, name), resolve(dist, 'rules', name));
+  minifyJson(resolve('schema/record.schema.json'), resolve(dist, 'schema/record.schema.json'));
   for (const name of readdirSync(resolve(src, 'generated')).filter((f) => f.endsWith('.json'))) {
-    const data: unknown = JSON.parse(readFileSync(resolve(src, 'generated', name), 'utf8'));
-    writeFileSync(resolve(dist, 'generated', name), JSON.stringify(data));
+    minifyJson(resolve(src, 'generated', name), resolve(dist, 'generated', name));
+  }
+  for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))) {
+    const path = resolve(dist, file);
+    const code = readFileSync(path, 'utf8');
+    const next = code.replace(/(["'])(\.\.?\/[^"']*?\.json)\1/g, (whole, quote: string, specifier: string) => {
+      const target = resolve(dirname(path), specifier);
+      if (!target.startsWith(`${rules}/`)) return whole;
+      const moved = relative(dirname(path), resolve(dist, 'rules', relative(rules, target))).split('\\').join('/');
+      return `${quote}${moved.startsWith('.') ? moved : `./${moved}`}${quote}`;
+    });
+    if (next !== code) writeFileSync(path, next);
   }
 }
 
@@ -66,7 +89,7 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20.10',
-    onSuccess: async () => copyGeneratedJson(),
+    onSuccess: async () => copyJson(),
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },

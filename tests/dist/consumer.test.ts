@@ -63,7 +63,7 @@ describe('the packed tarball', () => {
     for (const file of files) {
       const code = readFileSync(join(dist, file), 'utf8');
       // Minified: several imports on one line, `from"x"` without a space.
-      const specifiers = code.matchAll(/(?:\bfrom\s*|\bimport\s*|\brequire\(\s*|\bimport\(\s*)["']([^"']+)["']/g);
+      const specifiers = code.matchAll(/(?:\bfrom\s*|\bimport\s*|\brequire\(\s*|\bimport\(\s*)["']([@\w.][\w@./:-]*)["']/g);
       for (const m of specifiers) {
         if (m[1]!.startsWith('.')) continue;
         const spec = m[1]!.replace(/^node:/, '');
