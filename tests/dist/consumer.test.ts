@@ -6,43 +6,23 @@
  * Also publint --strict and attw on the same tarball, and a check that everything dist/ imports
  * is a declared dependency (linking would otherwise hide a missing one).
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPackedApp, root, run, write } from './packedApp.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 
 let work: string;
 let tarball: string;
 let app: string;
 
-const write = (dir: string, files: Record<string, string>) => {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-};
-
 const RECORD = `{ id: 'GY-7', city: 'guiyang', kind: 'community', asOf: '2024-01-01', facts: { serviceFacilityAreaSqm: 750 } }`;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'shequ-consumer-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root });
-  tarball = join(work, (JSON.parse(stdout) as [{ filename: string }])[0].filename);
-  app = join(work, 'app');
-  write(app, { 'package.json': JSON.stringify({ name: 'consumer', private: true }) });
-  const pkgDir = join(app, 'node_modules', 'shequ-rules');
-  mkdirSync(pkgDir, { recursive: true });
-  await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
-  for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (entry.startsWith('.') || entry === 'shequ-rules') continue;
-    symlinkSync(join(root, 'node_modules', entry), join(app, 'node_modules', entry));
-  }
+  ({ work, tarball, app } = await installPackedApp('shequ-consumer-', 'consumer'));
 }, 300_000);
 
 afterAll(() => {

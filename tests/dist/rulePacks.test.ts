@@ -5,38 +5,16 @@
  * compareCities, properties written with shequ-rules/arbitraries) and a strict TypeScript module
  * that type-checks a small service over a rule-pack evaluator.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
+import { installPackedApp, root, run, write } from './packedApp.js';
 
 let work: string;
 let app: string;
 
-const write = (dir: string, files: Record<string, string>) => {
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-};
-
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'shequ-packs-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root });
-  const tarball = join(work, (JSON.parse(stdout) as [{ filename: string }])[0].filename);
-  app = join(work, 'app');
-  write(app, { 'package.json': JSON.stringify({ name: 'packs-consumer', private: true }) });
-  const pkgDir = join(app, 'node_modules', 'shequ-rules');
-  mkdirSync(pkgDir, { recursive: true });
-  await run('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
-  for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (entry.startsWith('.') || entry === 'shequ-rules') continue;
-    symlinkSync(join(root, 'node_modules', entry), join(app, 'node_modules', entry));
-  }
+  ({ work, app } = await installPackedApp('shequ-packs-', 'packs-consumer'));
   // The sixth city's rule file is the app's own data, not the package's.
   copyFileSync(join(root, 'fixtures/rule-packs/sample.json'), join(app, 'sample.json'));
 }, 300_000);
