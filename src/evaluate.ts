@@ -11,7 +11,7 @@ import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePac
 import { compileEvaluator } from './evaluateCompiled.js';
 import { isoDate } from './schema/common.js';
 import { validateRecord } from './schema/validateRecord.js';
-import type { ShequRecord, ShequRecordInput } from './schema/record.js';
+import type { ReadonlyShequRecordInput, ShequRecord } from './schema/record.js';
 import type { CheckIdOf, CheckParameterNames } from './generated/checkIds.js';
 import {
   CITY_KEYS,
@@ -112,30 +112,60 @@ export type ExplainOptions = EvaluateOptions & { explain: true };
 
 /**
  * Input whose type does not claim a record kind (`unknown`, parsed JSON, `kind: string`): checked at
- * run time only. A value whose `kind` is a literal must match `ShequRecordInput` at compile time, so
- * a typed record literal with a misspelt fact or kind does not compile.
+ * run time only. A value whose `kind` is a literal must be a `CheckedRecord` at compile time, so
+ * a typed record with a misspelt fact or kind does not compile.
  */
 export type UncheckedRecord<T> = T extends { kind: infer K } ? (string extends K ? unknown : never) : unknown;
 
+/** The keys of any member of the union `S`, and the value one of them has for key `K`. */
+type KeysOfUnion<S> = S extends unknown ? keyof S : never;
+type ValueInUnion<S, K extends PropertyKey> = S extends unknown ? (K extends keyof S ? S[K] : never) : never;
+
+/**
+ * `R` with each key that its shape `S` lacks typed `never`, in nested objects and array elements
+ * too: a record variable (not only a fresh literal) with a misspelt key besides correct ones then
+ * fails to compile, where plain assignability would let it through. An index signature is left to
+ * the run-time check, as a `kind: string` is.
+ */
+type NoUnknownKeys<R, S> = R extends readonly unknown[]
+  ? NonNullable<S> extends readonly (infer E)[]
+    ? { readonly [I in keyof R]: NoUnknownKeys<R[I], E> }
+    : R
+  : R extends object
+    ? {
+        [K in keyof R]: K extends KeysOfUnion<NonNullable<S>>
+          ? NoUnknownKeys<R[K], ValueInUnion<NonNullable<S>, K>>
+          : string extends K
+            ? R[K] // an index signature (facts typed Record<string, unknown>): no key to check
+            : never;
+      }
+    : R;
+
+/**
+ * A typed record as `evaluate` accepts it: the record input of its kind, readonly or mutable (an
+ * `as const` literal is fine), with no key the schema does not know.
+ */
+export type CheckedRecord<R extends ReadonlyShequRecordInput> = R & NoUnknownKeys<R, Extract<ReadonlyShequRecordInput, { kind: R['kind'] }>>;
+
 /** The result type for a typed record: its findings' `ruleId` is a check of its city and kind. */
-export type EvaluationResultFor<R extends ShequRecordInput> = EvaluationResult<CheckIdOf<R['city'], R['kind']>>;
+export type EvaluationResultFor<R extends ReadonlyShequRecordInput> = EvaluationResult<CheckIdOf<R['city'], R['kind']>>;
 
 /** The same with `explain: true`: findings with their trace. */
-export type ExplainedEvaluationResultFor<R extends ShequRecordInput> = ExplainedEvaluationResult<CheckIdOf<R['city'], R['kind']>>;
+export type ExplainedEvaluationResultFor<R extends ReadonlyShequRecordInput> = ExplainedEvaluationResult<CheckIdOf<R['city'], R['kind']>>;
 
 /** An evaluator; `Evaluator<true>` (from `createEvaluator({ explain: true })`) traces its findings. */
 export interface Evaluator<Explain extends boolean = false> {
   /** Never throws for any input: an invalid record gives `{ valid: false, errors }`. */
-  evaluate<const R extends ShequRecordInput>(
-    record: R & ShequRecordInput,
+  evaluate<const R extends ReadonlyShequRecordInput>(
+    record: CheckedRecord<R>,
   ): Promise<Explain extends true ? ExplainedEvaluationResultFor<R> : EvaluationResultFor<R>>;
   evaluate<const T>(record: T & UncheckedRecord<T>): Promise<Explain extends true ? ExplainedEvaluationResult : EvaluationResult>;
   /**
    * The same result, synchronously (the compiled engine). Throws only when the evaluator was
    * created with `engine: 'json-rules-engine'`, which cannot run synchronously.
    */
-  evaluateSync<const R extends ShequRecordInput>(
-    record: R & ShequRecordInput,
+  evaluateSync<const R extends ReadonlyShequRecordInput>(
+    record: CheckedRecord<R>,
   ): Explain extends true ? ExplainedEvaluationResultFor<R> : EvaluationResultFor<R>;
   evaluateSync<const T>(record: T & UncheckedRecord<T>): Explain extends true ? ExplainedEvaluationResult : EvaluationResult;
   /** The city keys whose records this evaluator checks. */
@@ -337,12 +367,12 @@ const evaluatorsByOptions = new Map<string, Evaluator>();
  * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')
  * //   → { status: 'fail', expected: 800, actual: 750, citation: { label: '第三十七条', … }, … }
  */
-export async function evaluate<const R extends ShequRecordInput>(
-  record: R & ShequRecordInput,
+export async function evaluate<const R extends ReadonlyShequRecordInput>(
+  record: CheckedRecord<R>,
   options: ExplainOptions,
 ): Promise<ExplainedEvaluationResultFor<R>>;
-export async function evaluate<const R extends ShequRecordInput>(
-  record: R & ShequRecordInput,
+export async function evaluate<const R extends ReadonlyShequRecordInput>(
+  record: CheckedRecord<R>,
   options?: EvaluateOptions,
 ): Promise<EvaluationResultFor<R>>;
 export async function evaluate<const T>(record: T & UncheckedRecord<T>, options: ExplainOptions): Promise<ExplainedEvaluationResult>;
@@ -360,12 +390,12 @@ export async function evaluate(record: unknown, options?: EvaluateOptions): Prom
  * );
  * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')?.status → 'fail'
  */
-export function evaluateSync<const R extends ShequRecordInput>(
-  record: R & ShequRecordInput,
+export function evaluateSync<const R extends ReadonlyShequRecordInput>(
+  record: CheckedRecord<R>,
   options: ExplainOptions,
 ): ExplainedEvaluationResultFor<R>;
-export function evaluateSync<const R extends ShequRecordInput>(
-  record: R & ShequRecordInput,
+export function evaluateSync<const R extends ReadonlyShequRecordInput>(
+  record: CheckedRecord<R>,
   options?: EvaluateOptions,
 ): EvaluationResultFor<R>;
 export function evaluateSync<const T>(record: T & UncheckedRecord<T>, options: ExplainOptions): ExplainedEvaluationResult;

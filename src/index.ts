@@ -9,6 +9,7 @@ export {
   createEvaluator,
   evaluate,
   evaluateSync,
+  type CheckedRecord,
   type EvaluateOptions,
   type EvaluationResultFor,
   type Evaluator,

@@ -18,6 +18,9 @@ import {
   evaluateSync,
   type NotApplicableReason,
   type RecordKind,
+  type ReadonlyShequRecordInput,
+  type ShequRecordInput,
+  validateRecord,
   type ValidationIssue,
 } from '../src/index.js';
 
@@ -87,6 +90,50 @@ describe('evaluate', () => {
     const loose = { id: 'x', city: 'guiyang', kind: 'community' as string };
     expectTypeOf(await evaluate(loose)).toEqualTypeOf<EvaluationResult>();
     expectTypeOf(await createEvaluator().evaluate(parsed)).toEqualTypeOf<EvaluationResult>();
+  });
+});
+
+describe('readonly (as const) records', () => {
+  const asConst = {
+    id: 'SY-1',
+    city: 'shenyang',
+    kind: 'community',
+    facts: { households: 1550, facilityComponents: ['serviceHall', 'policeOffice'], partyServiceStations: [{ areaSqm: 40 }] },
+  } as const;
+
+  it('accepts an as const record with array facts, in evaluate, evaluateSync, an evaluator and validateRecord', async () => {
+    const typed = evaluateSync(asConst);
+    if (typed.valid) expectTypeOf(typed.findings[0]!.ruleId).toEqualTypeOf<CheckIdOf<'shenyang', 'community'>>();
+    const later = await evaluate(asConst, { asOf: '2024-01-01' });
+    if (later.valid) expectTypeOf(later.findings[0]!.ruleId).toEqualTypeOf<CheckIdOf<'shenyang', 'community'>>();
+    expectTypeOf(await createEvaluator({ explain: true }).evaluate(asConst)).toExtend<ExplainedEvaluationResult>();
+    expectTypeOf(createEvaluator().evaluateSync(asConst)).toExtend<EvaluationResult>();
+    expectTypeOf(validateRecord(asConst)).toEqualTypeOf<ReturnType<typeof validateRecord>>();
+    expectTypeOf(asConst).toExtend<ReadonlyShequRecordInput>();
+    // A mutable record is still accepted: the readonly input type is the wider one.
+    expectTypeOf<ShequRecordInput>().toExtend<ReadonlyShequRecordInput>();
+    const mutable = { id: 'SY-2', city: 'shenyang' as const, kind: 'community' as const, facts: { facilityComponents: ['serviceHall' as const] } };
+    expectTypeOf(evaluateSync(mutable)).toExtend<EvaluationResult>();
+    // Facts typed by an index signature have no key to check at compile time (checked at run time).
+    const loose: Record<string, unknown> = {};
+    expectTypeOf(evaluateSync({ id: 'SY-3', city: 'shenyang', kind: 'community', facts: loose })).toExtend<EvaluationResult>();
+  });
+
+  it('still rejects a misspelt key next to correct ones, in a literal or a variable, at any depth', () => {
+    // @ts-expect-error a misspelt fact beside a correct one (plain assignability would let it through)
+    evaluateSync({ id: 'SY-1', city: 'shenyang', kind: 'community', facts: { households: 1, serviceFacilityArea: 3 } });
+    // @ts-expect-error an unknown top-level key
+    evaluateSync({ id: 'SY-1', city: 'shenyang', kind: 'community', facts: {}, fact: {} });
+    const misspelt = { id: 'SY-1', city: 'shenyang', kind: 'community', facts: { households: 1550, facilityComponent: ['serviceHall'] } } as const;
+    // @ts-expect-error a misspelt array fact in an as const variable
+    evaluateSync(misspelt);
+    const deep = { id: 'SY-1', city: 'shenyang', kind: 'community', facts: { partyServiceStations: [{ areaSqm: 40, area: 40 }] } } as const;
+    // @ts-expect-error a misspelt key inside an array element
+    void evaluate(deep);
+    // @ts-expect-error a value outside an array fact's enum
+    evaluateSync({ id: 'SY-1', city: 'shenyang', kind: 'community', facts: { facilityComponents: ['serviceHal'] } } as const);
+    // @ts-expect-error a fact of another kind, as const
+    createEvaluator().evaluateSync({ id: 'SY-1', city: 'shenyang', kind: 'grid', facts: { households: 1, facilityComponents: [] } } as const);
   });
 });
 

@@ -103,6 +103,7 @@ export {
   departmentReviewRecordSchema,
   publicFacilityProjectRecordSchema,
   governmentBudgetRecordSchema,
+  type ReadonlyShequRecordInput,
   type RecordInputOfKind,
   type RecordOfKind,
   type ShequRecord,

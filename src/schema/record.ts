@@ -149,3 +149,16 @@ export type ShequRecordInput = z.input<typeof recordSchema>;
 /** The validated record of one kind. */
 export type RecordOfKind<K extends RecordKind> = Extract<ShequRecord, { kind: K }>;
 export type RecordInputOfKind<K extends RecordKind> = Extract<ShequRecordInput, { kind: K }>;
+
+/** `T` with every object and array in it readonly (a mutable value is assignable to it too). */
+type DeepReadonly<T> = T extends readonly (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * A record as submitted, readonly all through: what `evaluate` accepts, so that an `as const`
+ * literal (readonly arrays and objects) type-checks as well as a mutable one.
+ */
+export type ReadonlyShequRecordInput = DeepReadonly<ShequRecordInput>;
