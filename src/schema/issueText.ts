@@ -4,8 +4,8 @@
  * facts: the field's label, what the schema expects there, and the value that came.
  */
 import * as z from 'zod';
-import { labelFact, labelValue } from '../locales/label.js';
-import { KIND_LABELS } from '../locales/labels.js';
+import { labelFact, labelOf, labelValue } from '../locales/label.js';
+import { CITY_LABELS, KIND_LABELS } from '../locales/labels.js';
 import type { ValidationCode, ValidationIssue } from '../types.js';
 
 const ENVELOPE_LABELS: Readonly<Record<string, string>> = {
@@ -15,6 +15,16 @@ const ENVELOPE_LABELS: Readonly<Record<string, string>> = {
   asOf: '情况日期',
   facts: '事实',
 };
+
+/** The envelope's enumerations are labelled in their own tables, not under a fact path. */
+const ENVELOPE_VALUE_LABELS: Readonly<Record<string, typeof CITY_LABELS>> = { city: CITY_LABELS, kind: KIND_LABELS };
+
+/** One allowed value with its Chinese label: urban（城市社区）, or the value alone when it has none. */
+function valueWithLabelZh(path: string, value: string): string {
+  const table = Object.hasOwn(ENVELOPE_VALUE_LABELS, path) ? ENVELOPE_VALUE_LABELS[path] : undefined;
+  const label = table !== undefined ? labelOf(table, value, 'zh') : labelValue(path, value, 'zh');
+  return label === value ? value : `${value}（${label}）`;
+}
 
 /** The field as a person reads it: 户数, 应急预案, 党群服务站面积（第 2 项）. */
 export function fieldLabelZh(path: string, kind?: string): string {
@@ -73,10 +83,15 @@ export function expectedZh(schema: z.core.$ZodType | undefined, path: string): s
   if (schema instanceof z.ZodBoolean) return 'true 或 false';
   if (schema instanceof z.ZodEnum) {
     const options = schema.options.map(String);
-    return `以下之一：${options.map((o) => `${o}（${labelValue(path, o, 'zh')}）`).join('、')}`;
+    return `以下之一：${options.map((o) => valueWithLabelZh(path, o)).join('、')}`;
   }
   if (schema instanceof z.ZodISODate) return 'YYYY-MM-DD 格式的真实日期';
-  if (schema instanceof z.ZodString) return '字符串';
+  if (schema instanceof z.ZodString) {
+    const { minLength: min, maxLength: max } = schema;
+    if (min !== null && max !== null) return `${min}–${max} 个字符的字符串`;
+    if (min !== null) return `至少 ${min} 个字符的字符串`;
+    return max !== null ? `至多 ${max} 个字符的字符串` : '字符串';
+  }
   if (schema instanceof z.ZodArray) return '数组';
   if (schema instanceof z.ZodObject) return '对象';
   return '合规的值';
@@ -113,8 +128,12 @@ export function localizeIssue(issue: IssueFacts, root: z.core.$ZodType, input: u
     case 'too_small':
     case 'too_big':
       return make('out-of-range', `${field}：应为${expected}，实际为 ${describeValueZh(value)}。`);
-    case 'invalid_value':
-      return make('not-allowed', `${field}：应为${expected}，实际为 ${describeValueZh(value)}。`);
+    case 'invalid_value': {
+      // The English message's "did you mean" hint (oneOf), said in Chinese too.
+      const near = /\(did you mean "([^"]+)"\?\)/.exec(issue.message)?.[1];
+      const hint = near === undefined ? '' : `，是否想写 ${valueWithLabelZh(issue.pathText, near)}？`;
+      return make('not-allowed', `${field}：应为${expected}，实际为 ${describeValueZh(value)}${hint === '' ? '。' : hint}`);
+    }
     case 'invalid_format':
       return make(
         'invalid-date',

@@ -662,11 +662,29 @@ describe('validateRecord: code, zh and en on every error', () => {
     ['an unknown fact', { ...base, facts: { housholds: 3 } }, 'unknown-key', '未知字段 housholds：社区的事实中没有这一项，是否想写 households（户数）？'],
     ['a duplicate budget year', { ...base, facts: { budgets: [{ year: 2023, amountYuan: 1 }, { year: 2023, amountYuan: 2 }] } }, 'duplicate-year', '预算年度（第 2 项）：预算年度 2023 重复'],
     ['not an object', 42, 'not-a-record', '应为一条记录'],
+    ['a misspelt city', { ...base, city: 'shenyng' }, 'not-allowed', '城市：应为以下之一：shenyang（沈阳）、dalian（大连）、guiyang（贵阳）、tonghua（通化）、zhangjiakou（张家口），实际为 "shenyng"，是否想写 shenyang（沈阳）？'],
+    ['a misspelt kind', { ...base, kind: 'gird' }, 'not-allowed', '记录类型：应为以下之一：community（社区）、grid（网格）、'],
+    ['an empty id', { ...base, id: '' }, 'out-of-range', '记录编号：应为1–200 个字符的字符串，实际为 ""。'],
   ])('words %s in Chinese with a stable code', (_name, input, code, zh) => {
     const error = first(input);
     expect(error.code).toBe(code);
     expect(error.zh.startsWith(zh)).toBe(true);
     expect(error.en).toBe(error.message);
+  });
+
+  it('says "did you mean" in Chinese when the English message does, and only then', () => {
+    const near = first({ ...base, kind: 'gird' });
+    expect(near.en).toContain('did you mean "grid"');
+    expect(near.zh.endsWith('，实际为 "gird"，是否想写 grid（网格）？')).toBe(true);
+    const far = first({ ...base, kind: 'zzzzzzzz' });
+    expect(far.en).not.toContain('did you mean');
+    expect(far.zh.endsWith('，实际为 "zzzzzzzz"。')).toBe(true);
+  });
+
+  it('labels no city or kind by its own key (shenyang（shenyang）)', () => {
+    for (const input of [{ ...base, city: 'x' }, { ...base, kind: 'x' }]) {
+      expect(first(input).zh).not.toMatch(/([A-Za-z]+)（\1）/);
+    }
   });
 
   it('keeps message equal to en for every error of a generated bad record', () => {
