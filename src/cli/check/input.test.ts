@@ -78,6 +78,13 @@ describe('readInputs, NDJSON', () => {
     expect((items[1] as { message: string }).message).toMatch(/not valid JSON: .*cut off/);
   });
 
+  it('says a pretty-printed object is one, at its opening line, and still reports every line', async () => {
+    const items = await read([await fileWith('pretty.json', '{\n  "id": "A",\n  "city": "guiyang"\n}\n')]);
+    expect(items.map((item) => item.type)).toEqual(['unparsable', 'unparsable', 'unparsable', 'unparsable']);
+    expect((items[0] as { message: string }).message).toMatch(/^not valid JSON: .*a pretty-printed JSON object\? .*jq -c/);
+    expect((items[3] as { message: string }).message).not.toMatch(/pretty-printed/);
+  });
+
   it('decodes Chinese split across chunk boundaries', async () => {
     const bytes = Buffer.from(`{"id":"社区-一"}\n`);
     const chunks = [...bytes].map((byte) => Buffer.from([byte]));

@@ -12,6 +12,10 @@ export interface NdjsonReaderOptions {
   batch?: LineBatchLimits;
 }
 
+/** A line that only opens an object: the first line of a pretty-printed record. */
+const LONE_BRACE = /^\s*\{\s*$/;
+const PRETTY_PRINTED_HINT = " (a line holding only '{': a pretty-printed JSON object? Give one record per line (NDJSON, e.g. jq -c . FILE) or a JSON array)";
+
 /**
  * One NDJSON line's text → a record, or an unparsable item with JSON.parse's reason. `last`: the
  * line is the input's last and had no line end.
@@ -20,7 +24,7 @@ export function parseLine(file: string, line: number, text: string, last: boolea
   try {
     return { type: 'record', file, line, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const hint = last ? ' (last line has no line end: cut off?)' : '';
+    const hint = last ? ' (last line has no line end: cut off?)' : LONE_BRACE.test(text) ? PRETTY_PRINTED_HINT : '';
     const message = error instanceof Error ? error.message : String(error);
     return { type: 'unparsable', file, line, message: `not valid JSON: ${message}${hint}` };
   }
