@@ -68,7 +68,8 @@ export const UI: Record<Lang, UiText> = {
     andMore: '… and {count} more',
     topChecks: 'Checks failing most, per city',
     unknownByFact: 'Missing data (unknown findings by missing fact: what to collect next)',
-    unknownByFactLine: '{findings} findings · {records} records · e.g. {examples}',
+    // Label before number, as in the summary lines: no "1 findings".
+    unknownByFactLine: 'findings {findings} · records {records} · e.g. {examples}',
     unknownCap: '(first {cap} facts only)',
     exitCode: 'Exit code',
     exit0: 'nothing fails at or above --fail-on {failOn}',

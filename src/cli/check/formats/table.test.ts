@@ -31,6 +31,12 @@ describe('table formatter', () => {
     for (const path of unknowns.flatMap((f) => f.missing ?? [])) expect(text).toContain(`(${path})`);
   });
 
+  it('counts the unknown findings of a fact label first in English, so one is not "1 findings · 1 records"', async () => {
+    const text = await format(createTableFormatter, sampleResults());
+    expect(text).toMatch(/ {11}findings 1 · records 1 · e\.g\. /);
+    expect(text).not.toMatch(/\b1 findings\b|\b1 records\b/);
+  });
+
   it('lists every error of an invalid record, wrapped rather than cut', async () => {
     const results = sampleResults();
     const long = 'expected a calendar date YYYY-MM-DD, got "2023-02-29" (no such day in the calendar) '.repeat(3).trim();
