@@ -46,6 +46,44 @@ describe('Differ', () => {
     expect(differ.summary()).toMatchObject({ before: 3, after: 3, matched: 2, exitCode: 1 });
   });
 
+  it('matches records that share an id in order, so a fix and a new failure of the same id both show', () => {
+    const differ = new Differ();
+    differ.addBefore(result('D', { x: 'fail' }));
+    differ.addBefore(result('D', { x: 'pass' }));
+    differ.addBefore(result('D', { x: 'fail' }));
+    const changes = [result('D', { x: 'pass' }), result('D', { x: 'fail' })].flatMap((r) => differ.compare(r).findings.map((f) => f.change));
+    expect(changes).toEqual(['fixed', 'new-failure']);
+    expect(differ.removed().map((r) => [r.recordId, r.change, r.failing])).toEqual([['D', 'removed', 1]]);
+    expect(differ.summary()).toMatchObject({ before: 3, after: 2, matched: 2, repeatedIds: { before: 1, after: 1 } });
+  });
+
+  it('counts results without a record id instead of dropping them unsaid', () => {
+    const differ = new Differ();
+    const noId: ResultLike = { recordId: null, valid: false, findings: [] };
+    differ.addBefore(noId);
+    differ.addBefore(result('A', {}));
+    differ.compare(noId);
+    differ.compare(noId);
+    differ.compare(result('A', {}));
+    expect(differ.summary()).toMatchObject({ before: 1, after: 1, matched: 1, withoutId: { before: 1, after: 2 }, repeatedIds: { before: 0, after: 0 } });
+  });
+
+  it('accounts for every record: each one of AFTER is matched or added, each one of BEFORE matched or removed', () => {
+    const ids = fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 12 });
+    fc.assert(
+      fc.property(ids, ids, (beforeIds, afterIds) => {
+        const differ = new Differ();
+        for (const id of beforeIds) differ.addBefore(result(id, { x: 'pass' }));
+        const added = afterIds.flatMap((id) => differ.compare(result(id, { x: 'pass' })).records).filter((r) => r.change === 'added').length;
+        const removed = differ.removed().length;
+        const { matched, before, after } = differ.summary();
+        expect([before, after]).toEqual([beforeIds.length, afterIds.length]);
+        expect(matched + added).toBe(afterIds.length);
+        expect(matched + removed).toBe(beforeIds.length);
+      }),
+    );
+  });
+
   it('finds no change and exits 0 when a run is compared with itself', () => {
     const status = fc.constantFrom<FindingStatus>('pass', 'fail', 'unknown', 'not-applicable');
     fc.assert(

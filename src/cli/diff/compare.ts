@@ -1,8 +1,11 @@
 /**
  * What changed between two runs of `check` over the same records: per record and check, fixed
  * (fail → pass or not-applicable), new failures (→ fail), still failing (fail → fail) and newly
- * unknown (→ unknown); records added, removed, and newly invalid. Records are matched by `id`.
- * Memory: the BEFORE side is held as record id → check → status (small), AFTER is streamed.
+ * unknown (→ unknown); records added, removed, and newly invalid. Records are matched by `id`; an
+ * id given to several records matches them in order (the second before with the second after), so
+ * no record is left out, and results without an id (a line that is not JSON) are counted, not
+ * silently dropped. Memory: the BEFORE side is held as record id → check → status (small), AFTER
+ * is streamed.
  */
 import type { CityKey, FindingStatus, RecordKind, Severity } from '../../types.js';
 
@@ -42,6 +45,10 @@ export interface DiffSummary {
   after: number;
   matched: number;
   counts: Record<FindingChange | RecordChange, number>;
+  /** Results without a record id (a line that is not JSON, an id that is not a string): not compared. */
+  withoutId: { before: number; after: number };
+  /** Ids given to more than one record on that side: their records are matched in order of appearance. */
+  repeatedIds: { before: number; after: number };
   /** 1 when there are new failures, else 0. */
   exitCode: number;
 }
@@ -83,8 +90,12 @@ const EMPTY_MESSAGE = { zh: '', en: '' };
 
 /** Collects BEFORE, then compares each AFTER result as it comes. */
 export class Differ {
-  private readonly before = new Map<string, BeforeRecord>();
-  private readonly seenAfter = new Set<string>();
+  /** Each id's BEFORE records, in order (almost always one). */
+  private readonly before = new Map<string, BeforeRecord[]>();
+  /** How many AFTER records had each id so far. */
+  private readonly seenAfter = new Map<string, number>();
+  private readonly withoutId = { before: 0, after: 0 };
+  private readonly repeatedIds = { before: 0, after: 0 };
   private readonly counts: DiffSummary['counts'] = {
     'new-failure': 0,
     'newly-unknown': 0,
@@ -99,7 +110,11 @@ export class Differ {
   private matched = 0;
 
   addBefore(result: ResultLike): void {
-    if (result.fileError || result.skipped || result.recordId === null) return;
+    if (result.fileError || result.skipped) return;
+    if (typeof result.recordId !== 'string') {
+      this.withoutId.before += 1;
+      return;
+    }
     this.beforeCount += 1;
     const findings = new Map<string, BeforeFinding>();
     let failing = 0;
@@ -107,24 +122,36 @@ export class Differ {
       findings.set(f.ruleId, { status: f.status, citation: f.citation?.label ?? '', message: f.message ?? EMPTY_MESSAGE });
       if (f.status === 'fail') failing += 1;
     }
-    this.before.set(result.recordId, {
+    const record: BeforeRecord = {
       ...(result.city !== undefined ? { city: result.city } : {}),
       ...(result.kind !== undefined ? { kind: result.kind } : {}),
       valid: result.valid !== false,
       findings,
       failing,
-    });
+    };
+    const same = this.before.get(result.recordId);
+    if (same === undefined) this.before.set(result.recordId, [record]);
+    else {
+      if (same.length === 1) this.repeatedIds.before += 1;
+      same.push(record);
+    }
   }
 
   /** The changes one AFTER result brings (record-level first). */
   compare(result: ResultLike): { findings: FindingDiff[]; records: RecordDiff[] } {
-    if (result.fileError || result.skipped || result.recordId === null) return { findings: [], records: [] };
+    if (result.fileError || result.skipped) return { findings: [], records: [] };
+    if (typeof result.recordId !== 'string') {
+      this.withoutId.after += 1;
+      return { findings: [], records: [] };
+    }
     const id = result.recordId;
     this.afterCount += 1;
-    this.seenAfter.add(id);
+    const occurrence = this.seenAfter.get(id) ?? 0;
+    this.seenAfter.set(id, occurrence + 1);
+    if (occurrence === 1) this.repeatedIds.after += 1;
     const where = { ...(result.city !== undefined ? { city: result.city } : {}), ...(result.kind !== undefined ? { kind: result.kind } : {}) };
     const failingNow = result.findings.filter((f) => f.status === 'fail').length;
-    const previous = this.before.get(id);
+    const previous = this.before.get(id)?.[occurrence];
     if (!previous) {
       this.counts.added += 1;
       return { findings: [], records: [{ change: 'added', recordId: id, ...where, failing: failingNow }] };
@@ -162,16 +189,17 @@ export class Differ {
   /** Records of BEFORE that AFTER does not have. Call once, after the last `compare`. */
   removed(): RecordDiff[] {
     const out: RecordDiff[] = [];
-    for (const [id, record] of this.before) {
-      if (this.seenAfter.has(id)) continue;
-      this.counts.removed += 1;
-      out.push({
-        change: 'removed',
-        recordId: id,
-        ...(record.city !== undefined ? { city: record.city } : {}),
-        ...(record.kind !== undefined ? { kind: record.kind } : {}),
-        failing: record.failing,
-      });
+    for (const [id, records] of this.before) {
+      for (const record of records.slice(this.seenAfter.get(id) ?? 0)) {
+        this.counts.removed += 1;
+        out.push({
+          change: 'removed',
+          recordId: id,
+          ...(record.city !== undefined ? { city: record.city } : {}),
+          ...(record.kind !== undefined ? { kind: record.kind } : {}),
+          failing: record.failing,
+        });
+      }
     }
     return out;
   }
@@ -182,6 +210,8 @@ export class Differ {
       after: this.afterCount,
       matched: this.matched,
       counts: { ...this.counts },
+      withoutId: { ...this.withoutId },
+      repeatedIds: { ...this.repeatedIds },
       exitCode: this.counts['new-failure'] > 0 ? 1 : 0,
     };
   }

@@ -48,7 +48,23 @@ const SUMMARY_LINE: Record<Lang, string> = {
   en: 'before {before} records, after {after}, matched {matched}: fixed {fixed} · new failures {new} · still failing {still} · newly unknown {unknown} · added {added} · removed {removed} · newly invalid {invalid}',
 };
 
+/** Said only when it happened: results that could not be matched, ids matched in order. */
+const WITHOUT_ID_LINE: Record<Lang, string> = {
+  zh: '；没有记录编号、未比较的结果：之前 {before} 条，之后 {after} 条',
+  en: '; not compared, no record id: before {before}, after {after}',
+};
+const REPEATED_IDS_LINE: Record<Lang, string> = {
+  zh: '；重复的记录编号（按出现顺序匹配）：之前 {before} 个，之后 {after} 个',
+  en: '; ids given to several records (matched in order): before {before}, after {after}',
+};
+
 export function diffSummaryLine(s: DiffSummary, lang: Lang): string {
+  const extra = (template: Record<Lang, string>, counts: { before: number; after: number }): string =>
+    counts.before + counts.after > 0 ? render(template[lang], counts) : '';
+  return `${countsLine(s, lang)}${extra(WITHOUT_ID_LINE, s.withoutId)}${extra(REPEATED_IDS_LINE, s.repeatedIds)}`;
+}
+
+function countsLine(s: DiffSummary, lang: Lang): string {
   const c = s.counts;
   return render(SUMMARY_LINE[lang], {
     before: s.before,
