@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../io.js';
-import { CHECK_HELP, isCalendarDate, parseCheckArgs } from './args.js';
+import { CHECK_HELP, CHECK_HELP_ZH, isCalendarDate, parseCheckArgs } from './args.js';
 
 describe('parseCheckArgs', () => {
   it('reads files and every option', () => {
@@ -50,6 +51,16 @@ describe('parseCheckArgs', () => {
     expect(parseCheckArgs(['--help']).help).toBe(true);
     expect(CHECK_HELP).toMatch(/Examples:\n {2}shequ-rules check /);
     expect(CHECK_HELP).toMatch(/Exit codes:[\s\S]*0 [\s\S]*1 [\s\S]*2 [\s\S]*130/);
+  });
+
+  it('lists in both languages every exit code of the README’s table', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('### Exit codes'), readme.indexOf('\n### ', readme.indexOf('### Exit codes') + 1));
+    const codes = [...table.matchAll(/^\| (\d+) \|/gm)].map((match) => match[1]!);
+    expect(codes).toEqual(['0', '1', '2', '3', '130', '141']);
+    for (const help of [CHECK_HELP, CHECK_HELP_ZH]) {
+      for (const code of codes) expect(help).toMatch(new RegExp(`\\n {2}${code} +\\S`));
+    }
   });
 });
 

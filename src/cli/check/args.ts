@@ -47,6 +47,7 @@ Exit codes:
   3    the report could not be written (disk full, quota, I/O error): one line on stderr,
        no report is left at --out
   130  interrupted (Ctrl-C): reading stops (even a wait on a FIFO), no report is left at --out
+  141  stdout was closed early (e.g. piped into head), as a shell reports SIGPIPE
 
 Examples:
   shequ-rules check fixtures/batch.ndjson
@@ -58,8 +59,9 @@ Examples:
 export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
 
 按五个城市的条例检查记录（见记录约定），按输入顺序每条记录报告一个结果。文件为 NDJSON（每行一条记录，
-空行跳过）或 JSON 数组（第一个非空白字符为 "["；整体读入内存，结果带 "index"）。文件可以是 gzip 压缩的
-（按内容识别）。"-" 或不给文件时读取标准输入。UTF-8，可带 BOM；LF 或 CRLF 换行。
+空行跳过）或 JSON 数组（第一个非空白字符为 "["；逐个元素流式读取，结果带 "index"；某个元素损坏时从下一个
+元素继续读）。文件可以是 gzip 压缩的（按内容识别；多段和尾部垃圾按 zcat 的方式读取）。"-" 或不给文件时读取
+标准输入；可以指定 FIFO。UTF-8，可带 BOM；LF、CRLF 或单独的 CR 换行。
 
 选项：
   -f, --format 格式       table | ndjson | json | csv | junit | html
@@ -84,7 +86,9 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
   0    没有达到 --fail-on 的不符合项
   1    有达到 --fail-on 的不符合项
   2    参数不可用、文件无法读取或有无效记录（其他文件和记录照常检查和报告）
-  130  被中断（Ctrl-C）：停止读取，--out 不留报告
+  3    报告无法写入（磁盘已满、配额、I/O 错误）：标准错误输出一行，--out 不留报告
+  130  被中断（Ctrl-C）：停止读取（包括等待 FIFO 时），--out 不留报告
+  141  标准输出被提前关闭（例如管道接到 head），与 shell 报告 SIGPIPE 相同
 
 示例：
   shequ-rules check fixtures/batch.ndjson --lang zh
