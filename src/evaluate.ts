@@ -9,7 +9,8 @@ import { bundledRuleFiles } from './engine/bundledRules.js';
 import { createOperatorMap, type OperatorLookup } from './engine/operatorMap.js';
 import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePack.js';
 import { compileEvaluator } from './evaluateCompiled.js';
-import { isoDate } from './schema/common.js';
+import { isoDate, oneOf } from './schema/common.js';
+import { localizeIssue } from './schema/issueText.js';
 import { validateRecord } from './schema/validateRecord.js';
 import type { ReadonlyShequRecordInput, ShequRecord } from './schema/record.js';
 import type { CheckIdOf, CheckParameterNames } from './generated/checkIds.js';
@@ -263,7 +264,10 @@ function buildEvaluator(
   // A pack's new city is not one of the five the record schema knows: its records are validated
   // under a bundled key (nothing in a record's facts depends on its city) and given theirs back.
   const newCities = new Set(cities.filter((city) => !(CITY_KEYS as readonly string[]).includes(city)));
-  const validate = newCities.size === 0 ? (input: unknown) => validateRecord(input, { allowUnknownKeys }) : (input: unknown) => validateWithCities(input, newCities, allowUnknownKeys);
+  const validate =
+    newCities.size === 0
+      ? (input: unknown) => validateRecord(input, { allowUnknownKeys })
+      : withCityIssues(cities, (input: unknown) => validateWithCities(input, newCities, allowUnknownKeys));
   const asOfFor = (record: ShequRecord): string => asOfOverride ?? record.asOf ?? defaultAsOf ?? today(timeZone);
   const invalidResult = (validation: Extract<ReturnType<typeof validateRecord>, { ok: false }>): EvaluationResult => ({
     recordId: validation.recordId,
@@ -352,6 +356,33 @@ function validateWithCities(input: unknown, newCities: ReadonlySet<string>, allo
   const packCity = city as CityKey;
   if (validation.ok) return { ok: true, record: { ...validation.record, city: packCity } };
   return { ...validation, city: packCity };
+}
+
+/**
+ * `validate`, with the issue of a record's `city` worded from the evaluator's own keys (the five
+ * and the packs' new ones): the record schema knows only the five, so its "expected one of" and
+ * "did you mean" would leave the packs' cities out.
+ */
+function withCityIssues(cities: readonly string[], validate: (input: unknown) => Validation): (input: unknown) => Validation {
+  const schema = z.object({ city: oneOf(cities as readonly [string, ...string[]]) });
+  return (input) => {
+    const validation = validate(input);
+    if (validation.ok) return validation;
+    const index = validation.errors.findIndex((issue) => issue.path === 'city');
+    if (index < 0) return validation;
+    let city: unknown;
+    try {
+      city = (input as { city?: unknown }).city;
+    } catch {
+      return validation; // a throwing getter: the record is reported unreadable as it is
+    }
+    const parsed = schema.safeParse({ city });
+    const issue = parsed.success ? undefined : parsed.error.issues[0];
+    if (issue === undefined) return validation;
+    const errors = [...validation.errors];
+    errors[index] = localizeIssue({ path: ['city'], pathText: 'city', zodCode: issue.code, message: issue.message }, schema, { city }, validation.kind);
+    return { ...validation, errors };
+  };
 }
 
 let defaultEvaluator: Evaluator | undefined;

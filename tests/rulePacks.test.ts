@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { RulePackError } from '../src/engine/loadRulePack.js';
 import { createEvaluator, evaluateSync } from '../src/evaluate.js';
+import type { ValidationIssue } from '../src/types.js';
 
 /** A made-up sixth city (fixtures/rule-packs/sample.json): three articles, two checks. */
 const sample = (): Record<string, any> => JSON.parse(readFileSync('fixtures/rule-packs/sample.json', 'utf8'));
@@ -59,6 +60,33 @@ describe('a sixth city from a rule pack', () => {
   it('keeps the record contract: bad facts of a pack city are errors naming the field, the city given back', () => {
     const result = evaluator.evaluateSync({ ...grid, facts: { households: -1 } });
     expect(result).toMatchObject({ valid: false, city: 'sample', errors: [{ path: 'facts.households' }] });
+  });
+
+  it("names the evaluator's own cities, the pack's too, when a record's city is unknown", async () => {
+    const cityIssue = (result: { errors?: ValidationIssue[] }) => result.errors?.find((issue) => issue.path === 'city');
+    const keys = '"shenyang", "dalian", "guiyang", "tonghua", "zhangjiakou", "sample"';
+    const unknown = evaluator.evaluateSync({ ...grid, city: 'nowhere' });
+    expect(unknown).toMatchObject({ valid: false, kind: 'grid' });
+    expect(cityIssue(unknown)).toEqual({
+      path: 'city',
+      code: 'not-allowed',
+      message: `expected one of ${keys}, got "nowhere"`,
+      en: `expected one of ${keys}, got "nowhere"`,
+      zh: expect.stringMatching(/^城市：应为以下之一：shenyang.*zhangjiakou.*、sample，实际为 "nowhere"。$/),
+    });
+    // Worded as a bundled evaluator words it, with the pack's key added to the list.
+    const bundledZh = cityIssue(evaluateSync({ ...grid, city: 'nowhere' }))?.zh;
+    expect(cityIssue(unknown)?.zh).toBe(bundledZh?.replace('，实际为', '、sample，实际为'));
+    // A near miss of the pack's key is hinted; a missing or non-string city names them all too.
+    expect(cityIssue(evaluator.evaluateSync({ ...grid, city: 'sampel' }))?.message).toBe(`expected one of ${keys}, got "sampel" (did you mean "sample"?)`);
+    const cityless: unknown = { id: 'x', kind: 'grid' };
+    const missingCode = cityIssue(evaluateSync(cityless))?.code; // the code the five-city evaluators give
+    expect(cityIssue(evaluator.evaluateSync({ id: 'x', kind: 'grid' }))).toMatchObject({ code: missingCode, message: `required but missing (expected one of ${keys})` });
+    expect(cityIssue(await evaluator.evaluate({ ...grid, city: 7 }))?.message).toBe(`expected one of ${keys}, got 7`);
+    // The other errors of the record are kept, in their order.
+    const both = evaluator.evaluateSync({ ...grid, city: 'nowhere', facts: { households: -1 } });
+    expect(both.errors?.map((issue) => issue.path)).toEqual(evaluateSync({ ...grid, city: 'nowhere', facts: { households: -1 } }).errors?.map((issue) => issue.path));
+    expect(both.errors?.map((issue) => issue.path)).toContain('facts.households');
   });
 
   it('is not a city for the evaluators without the pack', () => {
