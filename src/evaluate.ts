@@ -398,6 +398,11 @@ const evaluatorsByOptions = new Map<string, Evaluator>();
  * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')
  * //   → { status: 'fail', expected: 800, actual: 750, citation: { label: '第三十七条', … }, … }
  */
+export async function evaluate(
+  record: unknown,
+  options: RulePackEvaluateOptions & { explain: true },
+): Promise<ExplainedEvaluationResult<string, string>>;
+export async function evaluate(record: unknown, options: RulePackEvaluateOptions): Promise<EvaluationResult<string, string>>;
 export async function evaluate<const R extends ReadonlyShequRecordInput>(
   record: CheckedRecord<R>,
   options: ExplainOptions,
@@ -408,7 +413,7 @@ export async function evaluate<const R extends ReadonlyShequRecordInput>(
 ): Promise<EvaluationResultFor<R>>;
 export async function evaluate<const T>(record: T & UncheckedRecord<T>, options: ExplainOptions): Promise<ExplainedEvaluationResult>;
 export async function evaluate<const T>(record: T & UncheckedRecord<T>, options?: EvaluateOptions): Promise<EvaluationResult>;
-export async function evaluate(record: unknown, options?: EvaluateOptions): Promise<EvaluationResult> {
+export async function evaluate(record: unknown, options?: EvaluateOptions | RulePackEvaluateOptions): Promise<EvaluationResult<string, string>> {
   return evaluatorFor(options).evaluate(record);
 }
 
@@ -421,6 +426,8 @@ export async function evaluate(record: unknown, options?: EvaluateOptions): Prom
  * );
  * // findings.find(f => f.ruleId === 'guiyang.37.1.premises-area')?.status → 'fail'
  */
+export function evaluateSync(record: unknown, options: RulePackEvaluateOptions & { explain: true }): ExplainedEvaluationResult<string, string>;
+export function evaluateSync(record: unknown, options: RulePackEvaluateOptions): EvaluationResult<string, string>;
 export function evaluateSync<const R extends ReadonlyShequRecordInput>(
   record: CheckedRecord<R>,
   options: ExplainOptions,
@@ -431,7 +438,7 @@ export function evaluateSync<const R extends ReadonlyShequRecordInput>(
 ): EvaluationResultFor<R>;
 export function evaluateSync<const T>(record: T & UncheckedRecord<T>, options: ExplainOptions): ExplainedEvaluationResult;
 export function evaluateSync<const T>(record: T & UncheckedRecord<T>, options?: EvaluateOptions): EvaluationResult;
-export function evaluateSync(record: unknown, options?: EvaluateOptions): EvaluationResult {
+export function evaluateSync(record: unknown, options?: EvaluateOptions | RulePackEvaluateOptions): EvaluationResult<string, string> {
   return evaluatorFor(options).evaluateSync(record);
 }
 
@@ -454,19 +461,30 @@ function parseOptions(options: unknown): z.output<typeof evaluateOptionsSchema> 
   return parsed.data;
 }
 
+/** Evaluators built for one `rules` array: the packs they were built from, and one per other options. */
+interface PackCacheEntry {
+  packs: readonly unknown[];
+  byOptions: Map<string, Evaluator>;
+}
+const evaluatorsByRules = new WeakMap<object, PackCacheEntry>();
+
 /**
  * The evaluator for `options`, cached by their validated value: every call validates its own
  * options first, so whether options are accepted never depends on what was called before.
+ *
+ * With `rules`, the cache is keyed on the caller's array (a WeakMap: it goes with the array) and
+ * holds a snapshot: the packs are copied when first compiled, so what a later call gets never
+ * depends on edits made inside a pack object since. The array's members are compared on every call
+ * (by identity, O(packs)): a pack added, removed or replaced is compiled anew.
  */
-function evaluatorFor(options: EvaluateOptions | undefined): Evaluator {
+function evaluatorFor(options: EvaluateOptions | RulePackEvaluateOptions | undefined): Evaluator {
   if (options === undefined) {
     defaultEvaluator ??= buildEvaluator({}) as Evaluator;
     return defaultEvaluator;
   }
   const parsed = parseOptions(options);
   if (parsed.engine === 'json-rules-engine') throw new TypeError(JSON_RULES_ENGINE_REFUSED);
-  // Rule packs are compiled per call (use createEvaluator to compile them once).
-  if (parsed.rules !== undefined) return buildEvaluator(parsed as RulePackEvaluateOptions) as unknown as Evaluator;
+  if (parsed.rules !== undefined) return packEvaluatorFor(options as RulePackEvaluateOptions, parsed as RulePackEvaluateOptions);
   const key = JSON.stringify(parsed);
   if (key === '{}') {
     defaultEvaluator ??= buildEvaluator({}) as Evaluator;
@@ -476,6 +494,31 @@ function evaluatorFor(options: EvaluateOptions | undefined): Evaluator {
   if (!evaluator) {
     evaluator = buildEvaluator(parsed) as Evaluator;
     if (evaluatorsByOptions.size < 32) evaluatorsByOptions.set(key, evaluator);
+  }
+  return evaluator;
+}
+
+function packEvaluatorFor(options: RulePackEvaluateOptions, parsed: RulePackEvaluateOptions): Evaluator {
+  const build = () => buildEvaluator(parsed) as unknown as Evaluator;
+  let array: unknown;
+  try {
+    array = options.rules;
+  } catch {
+    return build(); // unreachable after parseOptions read it, unless a getter throws the second time
+  }
+  if (!Array.isArray(array)) return build();
+  const packs = parsed.rules;
+  let entry = evaluatorsByRules.get(array);
+  if (entry === undefined || entry.packs.length !== packs.length || entry.packs.some((pack, i) => pack !== packs[i])) {
+    entry = { packs: [...packs], byOptions: new Map() };
+    evaluatorsByRules.set(array, entry);
+  }
+  const { rules: _rules, ...rest } = parsed;
+  const key = JSON.stringify(rest);
+  let evaluator = entry.byOptions.get(key);
+  if (evaluator === undefined) {
+    evaluator = build();
+    if (entry.byOptions.size < 32) entry.byOptions.set(key, evaluator);
   }
   return evaluator;
 }

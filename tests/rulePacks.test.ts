@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
 import { RulePackError } from '../src/engine/loadRulePack.js';
-import { createEvaluator, evaluateSync } from '../src/evaluate.js';
+import { createEvaluator, evaluate, evaluateSync } from '../src/evaluate.js';
 import type { ValidationIssue } from '../src/types.js';
 
 /** A made-up sixth city (fixtures/rule-packs/sample.json): three articles, two checks. */
@@ -111,6 +111,73 @@ describe('a sixth city from a rule pack', () => {
     pack.articles[1].checks[0].parameters.households.default = 400;
     pack.articles[1].text = 'edited';
     expect(mine.evaluateSync(grid).findings[0]).toMatchObject({ status: 'fail', expected: 250, citation: { text: '街道办事处应当按照250户左右标准划定网格。' } });
+  });
+});
+
+describe('evaluate(record, { rules })', () => {
+  const grid = { id: 'SA-G-1', city: 'sample', kind: 'grid', asOf: '2024-05-01', facts: { households: 400 } };
+  /** A pack whose file is read through a getter: how many times it was loaded (compiled). */
+  const countedPack = (file: unknown = sample()) => {
+    const pack = { name: 'sample.json', loads: 0, get file() { pack.loads += 1; return file; } };
+    return pack;
+  };
+
+  it('compiles the packs once per rules array (per other options), not per call', async () => {
+    const pack = countedPack();
+    const rules = [pack];
+    const first = evaluateSync(grid, { rules });
+    expect(first.findings[0]).toMatchObject({ ruleId: 'sample.2.1.grid-size', status: 'fail' });
+    expect(pack.loads).toBe(1);
+    for (let i = 0; i < 5; i += 1) expect(evaluateSync(grid, { rules })).toEqual(first);
+    expect(await evaluate(grid, { rules })).toEqual(first);
+    expect(pack.loads).toBe(1);
+    // Other options with the same array: one more evaluator, itself cached.
+    evaluateSync(grid, { rules, asOfOverride: '2024-06-01' });
+    evaluateSync(grid, { rules, asOfOverride: '2024-06-01' });
+    expect(pack.loads).toBe(2);
+    // A new array holding the same pack is another key.
+    evaluateSync(grid, { rules: [pack] });
+    expect(pack.loads).toBe(3);
+  });
+
+  it('sees a pack added, removed or replaced in the array (members compared on every call)', () => {
+    const rules: object[] = [countedPack()];
+    expect(evaluateSync(grid, { rules }).findings[0]).toMatchObject({ status: 'fail', expected: 250 });
+    const revised = sample();
+    revised.articles[1].checks[0].parameters.households.default = 400;
+    rules[0] = countedPack(revised);
+    expect(evaluateSync(grid, { rules }).findings[0]).toMatchObject({ status: 'pass', expected: 400 });
+    const guiyang = { id: 'GY-1', city: 'guiyang', kind: 'community', asOf: '2024-01-01', facts: { serviceFacilityAreaSqm: 750 } };
+    const premises = (result: { findings: { ruleId: string; status: string }[] }) => result.findings.find((f) => f.ruleId === 'guiyang.37.1.premises-area')?.status;
+    const revision = structuredClone(ruleFiles.guiyang) as Record<string, any>;
+    const check = revision.articles.find((a: { number: number }) => a.number === 37).checks.find((c: { id: string }) => c.id === 'guiyang.37.1.premises-area');
+    check.parameters.minimumSqm.default = 700; // a what-if revision: 750 m² passes
+    expect(premises(evaluateSync(guiyang, { rules }))).toBe('fail');
+    rules.push(revision);
+    expect(premises(evaluateSync(guiyang, { rules }))).toBe('pass');
+    rules.pop();
+    expect(premises(evaluateSync(guiyang, { rules }))).toBe('fail');
+    rules.length = 0;
+    expect(evaluateSync(grid, { rules })).toMatchObject({ valid: false, errors: [{ path: 'city' }] });
+  });
+
+  it('holds a snapshot of each pack: an edit inside a pack object already used changes nothing', () => {
+    const file = sample();
+    const rules = [file];
+    const before = evaluateSync(grid, { rules });
+    file.articles[1].checks[0].parameters.households.default = 400;
+    expect(evaluateSync(grid, { rules })).toEqual(before);
+    // The edited object in a new array is compiled as it now is.
+    expect(evaluateSync(grid, { rules: [file] }).findings[0]).toMatchObject({ status: 'pass', expected: 400 });
+  });
+
+  it('still checks every call\'s options, and gives what createEvaluator gives', () => {
+    const rules = [sample()];
+    expect(evaluateSync(grid, { rules })).toEqual(createEvaluator({ rules }).evaluateSync(grid));
+    expect(() => evaluateSync(grid, { rules, asOf: '2024-02-30' })).toThrow(/asOf/);
+    expect(() => evaluateSync(grid, { rules, parameters: { 'sample.2.1.grid-size': { houses: 1 } } })).toThrow(/no parameter 'houses'/);
+    expect(evaluateSync(grid, { rules, explain: true }).findings[0]?.trace).toBeDefined();
+    expect(evaluateSync(grid, { rules }).findings[0]).not.toHaveProperty('trace');
   });
 });
 

@@ -137,6 +137,18 @@ describe('readonly (as const) records', () => {
   });
 });
 
+describe('evaluate with rule packs', () => {
+  it('takes rules and returns results whose city and ruleId are strings', async () => {
+    const rules = [{ name: 'sample.json', file: {} }];
+    const parsed: unknown = JSON.parse('{}');
+    expectTypeOf(evaluateSync(parsed, { rules })).toEqualTypeOf<EvaluationResult<string, string>>();
+    expectTypeOf(await evaluate(parsed, { rules, asOf: '2024-01-01' })).toEqualTypeOf<EvaluationResult<string, string>>();
+    expectTypeOf(evaluateSync(parsed, { rules, explain: true })).toEqualTypeOf<ExplainedEvaluationResult<string, string>>();
+    // @ts-expect-error parameters of packs are checked at run time, but still numbers
+    evaluateSync(parsed, { rules, parameters: { 'sample.2.1.grid-size': { households: '250' } } });
+  });
+});
+
 describe('EvaluateOptions.parameters', () => {
   it('is typed per check id and parameter name', () => {
     expectTypeOf({ parameters: { 'shenyang.12.1.grid-size': { tolerance: 0.1 } } }).toExtend<EvaluateOptions>();
