@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createEvaluator } from '../evaluate.js';
 import { isCalendarDate } from './check/args.js';
-import { openAtomicOut, type AtomicOut } from './check/atomicOut.js';
+import { openAtomicOut, sameFileAs, type AtomicOut } from './check/atomicOut.js';
 import { checkBatch } from './check/batch.js';
 import { maybeGunzip, readInputs } from './check/input.js';
 import { Differ, type ResultLike } from './diff/compare.js';
@@ -128,13 +128,26 @@ export const runDiff: Command = async (args, io: CliIO) => {
   const [beforeName, afterName] = positionals as [string, string];
   const at = (file: string): string => (isAbsolute(file) ? file : resolve(io.cwd, file));
 
-  const differ = new Differ();
-  for await (const result of resultsOf(at(beforeName), beforeName, values.check, asOf)) differ.addBefore(result);
-
+  // --out is checked before anything is read: never one of the two inputs (the report would
+  // replace the run it compares), and writable.
   let atomic: AtomicOut | undefined;
-  if (values.out !== undefined) atomic = await openAtomicOut(resolve(io.cwd, values.out));
+  if (values.out !== undefined) {
+    const outPath = resolve(io.cwd, values.out);
+    const input = await sameFileAs(outPath, [
+      { name: beforeName, path: at(beforeName) },
+      { name: afterName, path: at(afterName) },
+    ]);
+    if (input !== undefined) throw new UsageError(`--out ${values.out} is the input ${input}: refusing to overwrite it`);
+    try {
+      atomic = await openAtomicOut(outPath);
+    } catch (error) {
+      throw new UsageError(`--out: cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const writer = createDiffWriter(format as DiffFormat, atomic?.stream ?? io.stdout, lang);
   try {
+    const differ = new Differ();
+    for await (const result of resultsOf(at(beforeName), beforeName, values.check, asOf)) differ.addBefore(result);
     await writer.start();
     for await (const result of resultsOf(at(afterName), afterName, values.check, asOf)) {
       const { findings, records } = differ.compare(result);

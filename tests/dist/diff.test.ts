@@ -64,6 +64,26 @@ describe('dist/cli.js diff', () => {
     expect(await readFile(join(dir, 'd.csv'), 'utf8')).toContain('new-failure,GY-2,guiyang,community,guiyang.37.1.premises-area');
   });
 
+  it('refuses --out naming BEFORE or AFTER, which it would replace, and leaves the file as it was', async () => {
+    const before = join(dir, 'kept-before.ndjson');
+    await writeFile(before, `${record('GY-1', {})}\n`);
+    for (const out of [before, join(dir, 'after.ndjson')]) {
+      const { code, stderr } = await run('diff', before, join(dir, 'after.ndjson'), '--check', '--out', out);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/is the input .*: refusing to overwrite it/);
+    }
+    expect(await readFile(before, 'utf8')).toBe(`${record('GY-1', {})}\n`);
+  });
+
+  it('says in one line when --out cannot be written (a directory, a missing directory), before reading', async () => {
+    for (const out of [dir, join(dir, 'no-such-dir', 'report.ndjson')]) {
+      const { code, stderr } = await run('diff', join(dir, 'before.ndjson'), join(dir, 'after.ndjson'), '--check', '--out', out);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^shequ-rules diff: --out: cannot write /);
+      expect(stderr).not.toMatch(/\n\s+at |\.tmp/);
+    }
+  });
+
   it('says clearly when a file is missing, without repeating ENOENT', async () => {
     const { code, stderr } = await run('diff', join(dir, 'nope.ndjson'), join(dir, 'after.ndjson'));
     expect(code).toBe(2);

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAtomicOut } from './atomicOut.js';
+import { link } from 'node:fs/promises';
+import { openAtomicOut, sameFileAs } from './atomicOut.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -34,7 +35,22 @@ describe('openAtomicOut', () => {
     expect(await readFile(target, 'utf8')).toBe('previous');
   });
 
-  it('rejects when the directory does not exist', async () => {
-    await expect(openAtomicOut(join(dir, 'no', 'report.csv'))).rejects.toThrow(/ENOENT/);
+  it('rejects when the directory does not exist, naming it rather than the temporary file', async () => {
+    const opening = openAtomicOut(join(dir, 'no', 'report.csv'));
+    await expect(opening).rejects.toThrow(/ENOENT/);
+    await expect(opening).rejects.toThrow(`no such directory: ${join(dir, 'no')}`);
+    await expect(opening).rejects.not.toThrow(/\.tmp/);
+  });
+});
+
+describe('sameFileAs', () => {
+  it('names the input a report path would overwrite: the same path, or the same file by another name', async () => {
+    const input = join(dir, 'records.ndjson');
+    await writeFile(input, '{}\n');
+    await link(input, join(dir, 'alias.ndjson'));
+    const inputs = [{ name: '<stdin>', path: null }, { name: 'records.ndjson', path: input }];
+    expect(await sameFileAs(input, inputs)).toBe('records.ndjson');
+    expect(await sameFileAs(join(dir, 'alias.ndjson'), inputs)).toBe('records.ndjson');
+    expect(await sameFileAs(join(dir, 'report.ndjson'), inputs)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { chmod, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 
 /**
@@ -22,6 +22,28 @@ export interface AtomicOut {
  * (EISDIR) when `path` is a directory — before any record is read, not at the final rename. A
  * file being replaced keeps its permissions (a 0600 report stays 0600), from the first byte on.
  */
+/** An open failure said of the directory the person named, not of the temporary file's name. */
+function openError(error: NodeJS.ErrnoException, dir: string): Error {
+  const reason = error.code === 'ENOENT' ? `no such directory: ${dir}` : error.code === 'EACCES' ? `permission denied in ${dir}` : error.code === 'EROFS' ? `read-only file system: ${dir}` : undefined;
+  return reason === undefined ? error : Object.assign(new Error(`${reason} (${error.code})`), { code: error.code });
+}
+
+/**
+ * The name of the input that `outPath` is (same path, or the same file under another name or
+ * link), or undefined: a report written over its own input would destroy it.
+ */
+export async function sameFileAs(outPath: string, inputs: ReadonlyArray<{ name: string; path: string | null }>): Promise<string | undefined> {
+  const target = await stat(outPath).catch(() => null);
+  for (const input of inputs) {
+    if (input.path === null) continue;
+    if (resolve(input.path) === outPath) return input.name;
+    if (target === null) continue;
+    const info = await stat(input.path).catch(() => null);
+    if (info !== null && info.dev === target.dev && info.ino === target.ino) return input.name;
+  }
+  return undefined;
+}
+
 export async function openAtomicOut(path: string): Promise<AtomicOut> {
   const existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
@@ -31,9 +53,9 @@ export async function openAtomicOut(path: string): Promise<AtomicOut> {
   const mode = existing === null ? undefined : existing.mode & 0o7777;
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const stream = createWriteStream(tempPath, { flags: 'wx', ...(mode !== undefined ? { mode } : {}) });
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
+  await new Promise<void>((opened, reject) => {
+    stream.once('open', () => opened());
+    stream.once('error', (error: NodeJS.ErrnoException) => reject(openError(error, dirname(path))));
   });
   // The mode given at creation is narrowed by the umask; the file replaced had exactly this one.
   if (mode !== undefined) await chmod(tempPath, mode);

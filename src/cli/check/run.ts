@@ -1,9 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { chooseLang, UsageError, type CliIO } from '../io.js';
 import { parseCheckArgs, CHECK_HELP, CHECK_HELP_ZH } from './args.js';
-import { openAtomicOut, type AtomicOut } from './atomicOut.js';
+import { openAtomicOut, sameFileAs, type AtomicOut } from './atomicOut.js';
 import { checkBatch, type Evaluator } from './batch.js';
 import { EXIT_INTERRUPTED, EXIT_WRITE_FAILED } from './exitCode.js';
 import type { Formatter } from './formatter.js';
@@ -230,18 +229,6 @@ const WRITE_FAILURES: Record<string, string> = {
 };
 
 /** The input (as named) that `outPath` is, by path or by inode (a link), if any. */
-async function sameFileAs(outPath: string, sources: readonly InputSource[]): Promise<string | undefined> {
-  const target = await stat(outPath).catch(() => null);
-  for (const source of sources) {
-    if (source.path === null) continue;
-    if (resolve(source.path) === outPath) return source.name;
-    if (target === null) continue;
-    const info = await stat(source.path).catch(() => null);
-    if (info !== null && info.dev === target.dev && info.ino === target.ino) return source.name;
-  }
-  return undefined;
-}
-
 function isBrokenPipe(error: unknown): boolean {
   return error instanceof Error && (error as NodeJS.ErrnoException).code === 'EPIPE';
 }
