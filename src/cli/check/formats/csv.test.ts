@@ -31,6 +31,17 @@ describe('csv formatter', () => {
     expect(body[5]?.[column('message_zh')]).toBe('not valid JSON: Unexpected token \'x\', "x,y" is not valid JSON');
   });
 
+  it('gives an invalid record its errors in Chinese in message_zh, each after its path', async () => {
+    const results = sampleResults();
+    const errors = [
+      { path: 'facts.households', message: 'expected integer >= 0, got -12', code: 'out-of-range' as const, zh: '网格户数：应为不小于 0 的整数，实际为 -12。', en: 'expected integer >= 0, got -12' },
+      { path: '', message: 'and 3 more errors', code: 'invalid' as const, zh: '另有 3 处错误。', en: 'and 3 more errors' },
+    ];
+    results.splice(0, results.length, { line: 7, recordId: 'SY-G-0203', city: 'shenyang', kind: 'grid', valid: false, errors, findings: [] });
+    const rows = parseCsv((await format(createCsvFormatter, results)).slice(1));
+    expect(rows[1]?.[CSV_COLUMNS.indexOf('message_zh')]).toBe('facts.households: 网格户数：应为不小于 0 的整数，实际为 -12。; 另有 3 处错误。');
+  });
+
   it('defuses a record id that a spreadsheet would run as a formula', async () => {
     const rows = parseCsv((await format(createCsvFormatter, sampleResults())).slice(1));
     expect(rows.find((row) => row.includes('facts.households: expected integer >= 0'))?.[2]).toBe("'=cmd|calc");

@@ -78,8 +78,9 @@ function findingColumns(finding: Finding): string[] {
   ];
 }
 
-function issues(errors: ReadonlyArray<{ path: string; message: string }>): string {
-  return errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; ');
+/** The errors in the message_zh column: in Chinese, each after its path (kept for filtering). */
+function issues(errors: ReadonlyArray<{ path: string; zh: string }>): string {
+  return errors.map((e) => (e.path === '' ? e.zh : `${e.path}: ${e.zh}`)).join('; ');
 }
 
 /**
