@@ -44,6 +44,7 @@ export function describeValueZh(value: unknown): string {
   if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 40))}…（共 ${value.length} 个字符）`;
   if (typeof value === 'object') return '对象';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value}n（BigInt）`;
   return typeof value;
 }
 

@@ -665,6 +665,7 @@ describe('validateRecord: code, zh and en on every error', () => {
     ['a misspelt city', { ...base, city: 'shenyng' }, 'not-allowed', '城市：应为以下之一：shenyang（沈阳）、dalian（大连）、guiyang（贵阳）、tonghua（通化）、zhangjiakou（张家口），实际为 "shenyng"，是否想写 shenyang（沈阳）？'],
     ['a misspelt kind', { ...base, kind: 'gird' }, 'not-allowed', '记录类型：应为以下之一：community（社区）、grid（网格）、'],
     ['an empty id', { ...base, id: '' }, 'out-of-range', '记录编号：应为1–200 个字符的字符串，实际为 ""。'],
+    ['a bigint', { ...base, facts: { households: 3n } }, 'wrong-type', '户数：应为不小于 0 的整数，实际为 3n（BigInt）。'],
   ])('words %s in Chinese with a stable code', (_name, input, code, zh) => {
     const error = first(input);
     expect(error.code).toBe(code);
