@@ -85,6 +85,13 @@ describe('readInputs, NDJSON', () => {
     expect((items[3] as { message: string }).message).not.toMatch(/pretty-printed/);
   });
 
+  it('says a CSV file is one at its header line; other lines with commas get no such hint', async () => {
+    const items = await read([await fileWith('records.csv', 'id,city,"kind"\nA,guiyang,grid\n{"id":"B",}\n')]);
+    const messages = items.map((item) => (item as { message: string }).message);
+    expect(messages[0]).toMatch(/^not valid JSON: .*\(this looks like a CSV header: records are JSON objects/);
+    expect(messages.slice(1).join('\n')).not.toMatch(/CSV/);
+  });
+
   it('decodes Chinese split across chunk boundaries', async () => {
     const bytes = Buffer.from(`{"id":"社区-一"}\n`);
     const chunks = [...bytes].map((byte) => Buffer.from([byte]));

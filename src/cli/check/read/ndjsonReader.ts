@@ -14,6 +14,9 @@ export interface NdjsonReaderOptions {
 
 /** A line that only opens an object: the first line of a pretty-printed record. */
 const LONE_BRACE = /^\s*\{\s*$/;
+/** A first line of names between commas (id,city,kind): a CSV file given for records. */
+const CSV_HEADER = /^\s*"?[A-Za-z_][\w ]*"?\s*(,\s*"?[A-Za-z_][\w ]*"?\s*)+$/;
+const CSV_HINT = ' (this looks like a CSV header: records are JSON objects, one per line (NDJSON) or in a JSON array)';
 const PRETTY_PRINTED_HINT = " (a line holding only '{': a pretty-printed JSON object? Give one record per line (NDJSON, e.g. jq -c . FILE) or a JSON array)";
 
 /**
@@ -24,7 +27,7 @@ export function parseLine(file: string, line: number, text: string, last: boolea
   try {
     return { type: 'record', file, line, value: JSON.parse(text) as unknown };
   } catch (error) {
-    const hint = last ? ' (last line has no line end: cut off?)' : LONE_BRACE.test(text) ? PRETTY_PRINTED_HINT : '';
+    const hint = last ? ' (last line has no line end: cut off?)' : LONE_BRACE.test(text) ? PRETTY_PRINTED_HINT : line === 1 && CSV_HEADER.test(text) ? CSV_HINT : '';
     const message = error instanceof Error ? error.message : String(error);
     return { type: 'unparsable', file, line, message: `not valid JSON: ${message}${hint}` };
   }
