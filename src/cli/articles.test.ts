@@ -136,7 +136,9 @@ describe('shequ-rules articles', () => {
   });
 
   it('rejects an article that is not in the law, and a reference it cannot read', async () => {
-    await expect(run('--city', 'zhangjiakou', '--article', '16')).rejects.toThrow(/no article 16/);
+    await expect(run('--city', 'zhangjiakou', '--article', '16')).rejects.toThrow(/no article 16 in \S+$/);
+    await expect(run('--city', 'tonghua', '--article', '8.9')).rejects.toThrow(/^no article 8\.9 in 通化市社区治理促进条例 \(paragraphs: 第八条 has 3\)$/);
+    await expect(run('--article', '第四十七条第五款')).rejects.toThrow(/^no article 47\.5 in 5 laws \(paragraphs: guiyang 第四十七条 has 1\)$/);
     await expect(run('--article', 'eighth')).rejects.toThrow(/cannot read 'eighth'/);
   });
 

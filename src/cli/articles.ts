@@ -134,7 +134,10 @@ export const runArticles: Command = async (args, io) => {
     const found = findArticles(options.article, options.city);
     if (found.length === 0) {
       const scope = options.city !== undefined ? getRuleFile(options.city).law.title : `${CITY_KEYS.length} laws`;
-      throw new UsageError(`no article ${describeRef(options.article)} in ${scope}`);
+      // The article is there but not the paragraph: say how many paragraphs it has.
+      const whole = options.article.paragraph === undefined ? [] : findArticles({ article: options.article.article }, options.city);
+      const counts = whole.map((f) => `${options.city === undefined ? `${f.city} ` : ''}${f.article.label} has ${f.article.paragraphs.length}`).join(', ');
+      throw new UsageError(`no article ${describeRef(options.article)} in ${scope}${counts === '' ? '' : ` (paragraphs: ${counts})`}`);
     }
     io.stdout.write(options.format === 'json' ? `${JSON.stringify(found.map((f) => articleDetailJson(f, options.lang)), null, 2)}\n` : found.map((f) => renderArticleDetail(f, options, columns)).join('\n'));
     return 0;
