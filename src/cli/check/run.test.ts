@@ -63,6 +63,19 @@ describe('runCheckWith', () => {
     ]);
   });
 
+  it('says on stderr when the input held no record at all, and only then', async () => {
+    const empty = await batch('empty.ndjson', ['', '   ']);
+    const io = testIO();
+    expect(await runCheckWith([empty], io, deps)).toBe(0);
+    expect(io.stderr.text).toBe('shequ-rules check: no records in the input (0 read)\n');
+    const one = testIO();
+    await runCheckWith([await batch('one.ndjson', [passing])], one, deps);
+    expect(one.stderr.text).toBe('');
+    const missing = testIO();
+    await runCheckWith([join(dir, 'missing.ndjson')], missing, deps);
+    expect(missing.stderr.text).not.toMatch(/no records/);
+  });
+
   it('gives the same report for a file and for the same bytes on stdin', async () => {
     const lines = [passing, warning, violation, invalid];
     const path = await batch('same.ndjson', lines);

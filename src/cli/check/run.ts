@@ -177,6 +177,11 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     await formatter.end(final);
     progress.clear();
     await atomic?.commit();
+    // An empty input exits 0 like a clean batch: say so, or a CI job fed an empty file (a failed
+    // export, zcat of a missing file) passes unnoticed.
+    if (final.records === 0 && final.unreadableFiles.length === 0) {
+      io.stderr.write(lang === 'zh' ? 'shequ-rules check：输入中没有记录（读取 0 条）\n' : 'shequ-rules check: no records in the input (0 read)\n');
+    }
     if (io.stderrIsTTY && format !== 'table') {
       io.stderr.write(
         lang === 'zh'
