@@ -9,7 +9,7 @@ import { compileCondition, RuleCompileError, type CompiledCondition, type Compil
 import { citationFor, namesFailedParts, withoutLiability } from './engine/citation.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
-import { failedParts, traceCondition } from './engine/trace.js';
+import { failedParts, passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './engine/trace.js';
 import { FactLayout, type FactSlots } from './engine/factLayout.js';
 import { wordFailedParts } from './locales/failedParts.js';
 import type { OperatorLookup } from './engine/operatorMap.js';
@@ -29,6 +29,7 @@ import type {
   ExplainedEvaluationResult,
   ExplainedFinding,
   Finding,
+  ConditionTrace,
   FindingTrace,
   LocalizedText,
   RecordKind,
@@ -73,6 +74,10 @@ interface CompiledCheckClosure {
   pass: LocalizedTemplate;
   /** Used when the check has no pass template and evidence has both quantities. */
   passQuantity: LocalizedTemplate;
+  /** Used for a pass without a pass template whose deciding parts read several quantities. */
+  passedParts: LocalizedTemplate;
+  /** Its `passesWhen` reads several facts: its quantities are the finding's only if the deciding parts read one. */
+  readsSeveralFacts: boolean;
   hasPassTemplate: boolean;
   fail: LocalizedTemplate;
   /** Whether a failure names the parts that failed (engine/compile.ts `namesFailedParts`). */
@@ -171,6 +176,8 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
     unknownWordings: new Map(),
     pass: pass ? localizedTemplate([pass.zh], [pass.en], label) : localizedTemplate([ZH.pass], [EN.pass], label),
     passQuantity: localizedTemplate([ZH.passQuantity], [EN.passQuantity], label),
+    passedParts: localizedTemplate([ZH.passedParts], [EN.passedParts], label),
+    readsSeveralFacts: readsSeveralFacts(passes),
     hasPassTemplate: pass !== undefined,
     namesFailedParts: namesFailedParts(check),
     fail: localizedTemplate([ZH.failPrefix, fail.zh], [EN.failPrefix, fail.en], label),
@@ -270,8 +277,8 @@ const FAILED_PARTS = { zh: compileTemplate(ZH.failedParts), en: compileTemplate(
  * checks come here, so the evaluated tree is built (and judged, as the reference path judges it)
  * only for them.
  */
-function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record: ShequRecord, slots: FactSlots): LocalizedText {
-  const parts = failedParts(c.passes.trace(slots), record.facts as Record<string, unknown>);
+function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record: ShequRecord, slots: FactSlots, known?: ConditionTrace[]): LocalizedText {
+  const parts = known ?? failedParts(c.passes.trace(slots), record.facts as Record<string, unknown>);
   if (parts.length === 0) return message;
   return {
     zh: message.zh + FAILED_PARTS.zh({ parts: wordFailedParts(parts, 'zh', record.kind) }),
@@ -281,9 +288,29 @@ function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record
 
 function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean, truth: boolean): Finding {
   const evidence = c.passes.explain(facts, truth);
-  const { expected, actual } = evidence;
-  const template = !truth ? c.fail : c.hasPassTemplate || expected === undefined || actual === undefined ? c.pass : c.passQuantity;
-  let message: LocalizedText | undefined = template.constant;
+  let { expected, actual } = evidence;
+  // A check over several facts: the deciding comparison's numbers are the check's only when the
+  // parts that decided read one quantity (engine/trace.ts `readOneQuantity`); else none are given
+  // and a pass names each part with its value. Only numeric evidence of such checks comes here.
+  let parts: ConditionTrace[] | undefined;
+  let partsPass = false;
+  if (c.readsSeveralFacts && (expected !== undefined || actual !== undefined)) {
+    const tree = c.passes.trace(facts);
+    const values = record.facts as Record<string, unknown>;
+    parts = truth ? passedParts(tree, values) : failedParts(tree, values);
+    if (!readOneQuantity(parts)) {
+      expected = undefined;
+      actual = undefined;
+      partsPass = truth && !c.hasPassTemplate;
+    }
+  }
+  const template = !truth ? c.fail : partsPass ? c.passedParts : c.hasPassTemplate || expected === undefined || actual === undefined ? c.pass : c.passQuantity;
+  let message: LocalizedText | undefined = partsPass
+    ? {
+        zh: c.passedParts.zh.render({ parts: wordFailedParts(parts!, 'zh', record.kind) }),
+        en: c.passedParts.en.render({ parts: wordFailedParts(parts!, 'en', record.kind) }),
+      }
+    : template.constant;
   if (message === undefined) {
     const formattedExpected = formatQuantity(expected);
     const formattedActual = formatQuantity(actual);
@@ -295,7 +322,7 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: Fac
     };
   }
   // A shared constant message is frozen: naming the failed parts makes a fresh one.
-  if (!truth && c.namesFailedParts) message = withFailedParts(message, c, record, facts);
+  if (!truth && c.namesFailedParts) message = withFailedParts(message, c, record, facts, parts);
   const status = truth ? 'pass' : 'fail';
   // Same keys in the same order as the reference path's finding (the CLI prints them as given).
   const { id: recordId, city, kind } = record;

@@ -11,7 +11,7 @@ import { compileRuleFile, createEngine, type CompiledCheck, type CompiledKind } 
 import { refToPath, resolvePath } from './engine/factPath.js';
 import { explain, judge, type EvaluatedCondition, type Judgement } from './engine/kleene.js';
 import { DERIVED_FACT_INSTANCES } from './engine/rulesEngine.js';
-import { failedParts, traceCondition } from './engine/trace.js';
+import { failedParts, passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './engine/trace.js';
 import { wordFailedParts } from './locales/failedParts.js';
 import { en } from './locales/en.js';
 import { wordDetail } from './locales/detail.js';
@@ -124,14 +124,26 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
   }
   const evidence = explain(outcome, facts);
   const failed = outcome.truth === false && compiled.namesFailedParts ? failedParts(passes, facts) : [];
+  // Over several facts, the deciding comparison's numbers are the check's only when the parts that
+  // decided read one quantity (engine/trace.ts `readOneQuantity`); else a pass names each part.
+  let { expected, actual } = evidence;
+  let decidingParts: ReturnType<typeof passedParts> = [];
+  if ((expected !== undefined || actual !== undefined) && readsSeveralFacts(passes)) {
+    const parts = outcome.truth ? passedParts(passes, facts) : failedParts(passes, facts);
+    if (!readOneQuantity(parts)) {
+      expected = undefined;
+      actual = undefined;
+      decidingParts = parts;
+    }
+  }
   const quantities = {
-    ...(evidence.expected !== undefined ? { expected: evidence.expected } : {}),
-    ...(evidence.actual !== undefined ? { actual: evidence.actual } : {}),
+    ...(expected !== undefined ? { expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
   };
   const valuesIn = (lang: keyof LocalizedText) => ({
     label,
-    expected: formatQuantity(evidence.expected),
-    actual: formatQuantity(evidence.actual),
+    expected: formatQuantity(expected),
+    actual: formatQuantity(actual),
     detail: evidence.items !== undefined ? wordDetail(evidence.items, lang, ctx.record.kind) : evidence.detail,
   });
   if (outcome.truth) {
@@ -143,7 +155,9 @@ function findingFrom(compiled: CompiledCheck, result: RuleResult, ctx: FindingCo
       message: localized((m, lang) =>
         template
           ? render(template[lang], valuesIn(lang))
-          : render(evidence.expected !== undefined && evidence.actual !== undefined ? m.passQuantity : m.pass, valuesIn(lang)),
+          : decidingParts.length > 0
+            ? render(m.passedParts, { label, parts: wordFailedParts(decidingParts, lang, ctx.record.kind) })
+            : render(expected !== undefined && actual !== undefined ? m.passQuantity : m.pass, valuesIn(lang)),
       ),
     };
   }

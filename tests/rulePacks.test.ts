@@ -281,6 +281,18 @@ describe('a rule pack with a mistake', () => {
     expect(loadError([edited((p) => (areaCheck(p).message.fail.en = 'short by {shortfall} m²'))]).jsonPath).toBe('articles[2].checks[0].message.fail.en');
   });
 
+  it('names {expected} or {actual} in a check over several facts (its findings may have no single pair)', () => {
+    const revised = structuredClone(ruleFiles.tonghua) as Record<string, any>;
+    const a = revised.articles.findIndex((article: { checks: { id: string }[] }) => article.checks.some((c) => c.id === 'tonghua.14.1.grid-staffing'));
+    const c = revised.articles[a].checks.findIndex((check: { id: string }) => check.id === 'tonghua.14.1.grid-staffing');
+    revised.articles[a].checks[c].message.fail.en = 'the grid needs a grid head and a grid worker ({actual} where at least {expected} is required).';
+    const error = loadError([revised]);
+    expect(error.jsonPath).toBe(`articles[${a}].checks[${c}].message.fail.en`);
+    expect(error.reason).toMatch(/^\{actual\} in a check whose passesWhen reads several facts/);
+    // The bundled file as it is loads.
+    expect(() => createEvaluator({ rules: [structuredClone(ruleFiles.tonghua)] })).not.toThrow();
+  });
+
   it('names a city key that is not lower-case letters and a law of another city', () => {
     expect(loadError([edited((p) => (p.city = p.law.city = 'Sample'))]).jsonPath).toBe('city');
     expect(loadError([edited((p) => (p.law.city = 'other'))]).jsonPath).toBe('law.city');

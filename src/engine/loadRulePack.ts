@@ -12,6 +12,7 @@ import { deepFreeze } from '../util/deepFreeze.js';
 import { compileCondition, RuleCompileError, type CompileContext } from './compileConditions.js';
 import { FactLayout } from './factLayout.js';
 import { resolveParameters } from './parameters.js';
+import { readsSeveralFacts } from './trace.js';
 import type { OperatorLookup } from './operatorMap.js';
 
 /**
@@ -182,13 +183,21 @@ function checkParameters(check: CheckEntry, article: RuleFile['articles'][number
     }
   }
   const inMessages = new Set<string>();
+  // Over several facts a finding may have no single expected/actual (engine/trace.ts readOneQuantity).
+  const all = (check.conditions as { all?: { name?: string }[] }).all ?? [];
+  const severalFacts = readsSeveralFacts(all.find((c) => c?.name === 'passesWhen') ?? all[1]);
   for (const [which, template] of [['fail', check.message.fail], ['pass', check.message.pass]] as const) {
     if (template === undefined) continue;
     for (const lang of ['zh', 'en'] as const) {
       for (const match of template[lang].matchAll(/\{(\w+)\}/g)) {
         const name = match[1]!;
         if (Object.hasOwn(declared, name)) inMessages.add(name);
-        else if (!TEMPLATE_VALUES.has(name)) {
+        else if (severalFacts && (name === 'expected' || name === 'actual')) {
+          fail(
+            `${at}.message.${which}.${lang}`,
+            `{${name}} in a check whose passesWhen reads several facts: its findings give expected/actual only when one quantity decides, and name each part with its value (use a parameter's name for a threshold)`,
+          );
+        } else if (!TEMPLATE_VALUES.has(name)) {
           fail(`${at}.message.${which}.${lang}`, `unknown placeholder {${name}} (use {label}, {expected}, {actual}, {detail} or a parameter's name)`);
         }
       }

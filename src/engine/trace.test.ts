@@ -4,7 +4,7 @@ import type { ConditionTrace, TraceTruth } from '../types.js';
 import { compileCondition, type CompileContext } from './compileConditions.js';
 import { FactLayout } from './factLayout.js';
 import { createRulesEngine, engineOperator } from './rulesEngine.js';
-import { failedParts, hasSeveralParts, traceCondition } from './trace.js';
+import { failedParts, hasSeveralParts, passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './trace.js';
 
 const engine = createRulesEngine();
 const ctx: CompileContext = {
@@ -126,6 +126,33 @@ describe('traceCondition on generated trees', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('passedParts and readOneQuantity', () => {
+  it('give every operand of a true "all", the true operands of a true "any", nothing for a false condition', () => {
+    const condition = compileCondition({ all: [heads, { any: [workers, { not: heads }] }] }, ctx, 'x');
+    const passing = { gridHeads: 1, gridWorkers: 2 };
+    const parts = passedParts(condition.trace(ctx.recordFacts.read(passing)), passing);
+    expect(parts).toEqual([
+      { fact: 'gridHeads', operator: 'greaterThanInclusive', value: 1, actual: 1, truth: true },
+      { fact: 'gridWorkers', operator: 'greaterThanInclusive', value: 1, actual: 2, truth: true },
+    ]);
+    expect(readOneQuantity(parts)).toBe(false);
+    expect(readOneQuantity(parts.slice(0, 1))).toBe(true);
+    const failing = { gridHeads: 0, gridWorkers: 2 };
+    expect(passedParts(condition.trace(ctx.recordFacts.read(failing)), failing)).toEqual([]);
+  });
+
+  it('count two bounds on one fact as one quantity, and a compound part by the facts under it', () => {
+    const range = compileCondition({ all: [heads, { ...heads, operator: 'lessThan', value: 9 }] }, ctx, 'x');
+    const facts = { gridHeads: 3 };
+    expect(readOneQuantity(passedParts(range.trace(ctx.recordFacts.read(facts)), facts))).toBe(true);
+    const not = compileCondition({ all: [{ not: { all: [heads, workers] } }] }, ctx, 'x');
+    const values = { gridHeads: 0, gridWorkers: 0 };
+    expect(readOneQuantity(passedParts(not.trace(ctx.recordFacts.read(values)), values))).toBe(false);
+    expect(readsSeveralFacts({ all: [heads, workers] })).toBe(true);
+    expect(readsSeveralFacts({ any: [heads, { not: heads }] })).toBe(false);
   });
 });
 

@@ -111,6 +111,14 @@ const hasAllOfSeveral = (json: unknown): boolean => {
 };
 
 /**
+ * Whether a condition (a rule's `passesWhen` JSON) reads more than one fact (fact, path and params):
+ * then one comparison's `expected`/`actual` may not be the check's (see `readOneQuantity`).
+ */
+export function readsSeveralFacts(json: unknown): boolean {
+  return subjects(json, new Set()).size > 1;
+}
+
+/**
  * Whether a failure of this condition (a rule's `passesWhen` JSON) leaves open which of its parts
  * failed, so that the finding should name them: it has an `all` of two or more operands over two
  * or more facts. A failed `any` failed in every part, and two bounds on one fact are told by
@@ -126,7 +134,24 @@ function failedOf(trace: ConditionTrace): ConditionTrace[] {
   return [trace];
 }
 
+/** A true condition's parts that made it true: a true `all`'s every operand, a true `any`'s true ones. */
+function passedOf(trace: ConditionTrace): ConditionTrace[] {
+  if ('all' in trace) return trace.all.flatMap(passedOf);
+  if ('any' in trace) return trace.any.filter((operand) => operand.truth === true).flatMap(passedOf);
+  return [trace];
+}
+
 const same = <T>(value: T): T => value;
+
+/** The trace of an evaluated tree with the truths `judge` gives, values not copied (for wording). */
+function judgedTrace(condition: EvaluatedCondition, facts: Record<string, unknown>): ConditionTrace {
+  const truthOf = new Map<EvaluatedCondition, Truth>();
+  for (const { condition: leaf, truth } of judge(condition, facts).leaves) truthOf.set(leaf, truth);
+  return traceNode(condition, (leaf) => {
+    const truth = truthOf.get(leaf);
+    return { trace: leafFields(leaf, truth, same), truth };
+  }).trace;
+}
 
 /**
  * The parts that made a false condition false, as traces: a false `all`'s false operands and a
@@ -138,11 +163,39 @@ const same = <T>(value: T): T => value;
  * //=> [{ fact: 'gridWorkers', operator: 'greaterThanInclusive', value: 1, actual: 0, truth: false }]
  */
 export function failedParts(condition: EvaluatedCondition, facts: Record<string, unknown>): ConditionTrace[] {
-  const truthOf = new Map<EvaluatedCondition, Truth>();
-  for (const { condition: leaf, truth } of judge(condition, facts).leaves) truthOf.set(leaf, truth);
-  const { trace } = traceNode(condition, (leaf) => {
-    const truth = truthOf.get(leaf);
-    return { trace: leafFields(leaf, truth, same), truth };
-  });
+  const trace = judgedTrace(condition, facts);
   return trace.truth === false ? failedOf(trace) : [];
+}
+
+/**
+ * The parts that made a true condition true, as `failedParts` gives them for a false one: a true
+ * `all`'s every operand, a true `any`'s true operands, down to the comparisons.
+ *
+ * @example
+ * passedParts(gridStaffingTree, { gridHeads: 1, gridWorkers: 2 })
+ * //=> [{ fact: 'gridHeads', …, actual: 1, truth: true }, { fact: 'gridWorkers', …, actual: 2, truth: true }]
+ */
+export function passedParts(condition: EvaluatedCondition, facts: Record<string, unknown>): ConditionTrace[] {
+  const trace = judgedTrace(condition, facts);
+  return trace.truth === true ? passedOf(trace) : [];
+}
+
+function traceSubjects(trace: ConditionTrace, out: Set<string>): Set<string> {
+  if ('all' in trace) for (const operand of trace.all) traceSubjects(operand, out);
+  else if ('any' in trace) for (const operand of trace.any) traceSubjects(operand, out);
+  else if ('not' in trace) traceSubjects(trace.not, out);
+  else out.add(JSON.stringify([trace.fact, trace.path ?? '', trace.params ?? null]));
+  return out;
+}
+
+/**
+ * Whether the parts that decided a judgement (`passedParts` / `failedParts`) read one quantity:
+ * then one `expected`/`actual` pair is the whole story (two bounds on one fact: the binding one).
+ * Parts over several facts decide together (a pass of an `all`) or each alone (several failed
+ * parts), and one pair would tell one part's numbers as if they were the check's.
+ */
+export function readOneQuantity(parts: readonly ConditionTrace[]): boolean {
+  const subjects = new Set<string>();
+  for (const part of parts) traceSubjects(part, subjects);
+  return subjects.size <= 1;
 }

@@ -4,6 +4,7 @@ import type { StatusMessages } from './types.js';
 export const en: StatusMessages = {
   pass: 'Complies with {label}.',
   passQuantity: 'Complies with {label} (required {expected}, actual {actual}).',
+  passedParts: 'Complies with {label}: {parts}.',
   failPrefix: 'Does not comply with {label}: ',
   unknown: 'Cannot decide {label}: missing {missing}. Supply them and check again.',
   notInForce: '{law} is in force from {inForceFrom}; not yet in force on {asOf}, so not applicable.',

@@ -2,6 +2,8 @@
 export interface StatusMessages {
   pass: string;
   passQuantity: string;
+  /** A pass of a check of several parts over several facts: each part with its value. */
+  passedParts: string;
   failPrefix: string;
   unknown: string;
   notInForce: string;

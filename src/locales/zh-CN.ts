@@ -4,6 +4,7 @@ import type { StatusMessages } from './types.js';
 export const zhCN: StatusMessages = {
   pass: '符合{label}。',
   passQuantity: '符合{label}（要求 {expected}，实际 {actual}）。',
+  passedParts: '符合{label}：{parts}。',
   failPrefix: '不符合{label}：',
   unknown: '无法判断是否符合{label}：缺少{missing}的数据。请补充后重新检查。',
   notInForce: '《{law}》自{inForceFrom}起施行，{asOf}时尚未生效，不适用。',
