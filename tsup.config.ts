@@ -9,11 +9,12 @@ const dist = resolve('dist');
 const rules = resolve('rules');
 
 /**
- * The CommonJS bundle requires the package's JSON files where they lie instead of inlining a copy
+ * The CommonJS bundles require the package's JSON files where they lie instead of inlining a copy
  * (rules/*.json, and src/generated/*.json as copied to dist/generated/): the law ships once, read
- * by both module systems.
+ * by both module systems. `outDir` is where the bundle is written (dist/, or dist/laws/ for the
+ * per-city modules): the require paths are relative to it.
  */
-const jsonStaysOutside: EsbuildPlugin = {
+const jsonStaysOutside = (outDir = dist): EsbuildPlugin => ({
   name: 'json-stays-outside',
   setup(build) {
     build.onResolve({ filter: /\.json$/ }, (args) => {
@@ -21,11 +22,11 @@ const jsonStaysOutside: EsbuildPlugin = {
       let target = resolve(args.resolveDir, args.path);
       if (target.startsWith(`${src}/`)) target = resolve(dist, relative(src, target));
       if (target.startsWith(`${rules}/`)) target = resolve(dist, 'rules', relative(rules, target));
-      const path = relative(dist, target).split('\\').join('/');
+      const path = relative(outDir, target).split('\\').join('/');
       return { path: path.startsWith('.') ? path : `./${path}`, external: true };
     });
   },
-};
+});
 
 /**
  * The CommonJS arbitraries take the library from dist/index.cjs (every module they import from src/
@@ -40,6 +41,33 @@ const libraryFromIndex: EsbuildPlugin = {
       const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
       if (!target.startsWith(`${src}/`) || own.has(target)) return undefined;
       return { path: './index.cjs', external: true };
+    });
+  },
+};
+
+/**
+ * The per-city entries (`shequ-rules/laws/<city>`): one per module in src/laws/, each reading its
+ * own dist/rules/<city>.json.
+ */
+const lawEntries = Object.fromEntries(
+  readdirSync(resolve(src, 'laws'))
+    .filter((f) => f.endsWith('.ts') && !f.includes('.test'))
+    .map((f) => [`laws/${f.slice(0, -3)}`, `src/laws/${f}`]),
+);
+
+/** The declaration entries, for both module systems (.d.ts and .d.cts): one shared chunk of types. */
+const dtsEntries = { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts', ...lawEntries };
+
+/**
+ * The CommonJS per-city modules share one dist/catalogue/cityLaw.cjs (the few catalogue helpers a
+ * law needs: search, citation labels, freezing) instead of each bundling a copy.
+ */
+const cityLawShared: EsbuildPlugin = {
+  name: 'city-law-shared',
+  setup(build) {
+    build.onResolve({ filter: /\/cityLaw\.js$/ }, (args) => {
+      if (args.kind === 'entry-point' || !args.importer.startsWith(resolve(src, 'laws'))) return undefined;
+      return { path: '../catalogue/cityLaw.cjs', external: true };
     });
   },
 };
@@ -85,7 +113,7 @@ export default defineConfig([
     entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/**/*.d.ts'],
     format: ['esm'],
     bundle: false,
-    dts: { entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' } },
+    dts: { entry: dtsEntries },
     sourcemap: true,
     clean: true,
     target: 'node20.10',
@@ -98,12 +126,25 @@ export default defineConfig([
     // CommonJS: the library in one bundle, requiring its JSON files where they lie.
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
-    // Both entries' .d.cts here, sharing their chunk of record types.
-    dts: { entry: { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts' } },
+    // Every entry's .d.cts here, sharing their chunk of record types.
+    dts: { entry: dtsEntries },
     sourcemap: true,
     target: 'node20.10',
     splitting: false,
-    esbuildPlugins: [jsonStaysOutside],
+    esbuildPlugins: [jsonStaysOutside()],
+    esbuildOptions(options) {
+      Object.assign(options, minify, { charset: 'utf8' });
+    },
+  },
+  {
+    // CommonJS per-city laws: each requires its own dist/rules/<city>.json and the shared helpers
+    // (not the library), so a script that needs one law loads one.
+    entry: { ...lawEntries, 'catalogue/cityLaw': 'src/catalogue/cityLaw.ts' },
+    format: ['cjs'],
+    sourcemap: true,
+    target: 'node20.10',
+    splitting: false,
+    esbuildPlugins: [jsonStaysOutside(resolve(dist, 'laws')), cityLawShared],
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },

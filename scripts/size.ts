@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { CITY_KEYS } from '../src/types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,20 +20,45 @@ export interface BundleCase {
   imports: string;
   /** The most bytes the minified bundle may have. */
   budget: number;
+  /** Why a budget departs from the others of its kind. */
+  why?: string;
 }
+
+/**
+ * Guiyang's rule file carries its law twice, the simplified text and the page's verbatim traditional
+ * text (`sourceText`), each at article and paragraph level; esbuild's default output escapes every
+ * Chinese character as \uXXXX (6 bytes, against 3 in UTF-8), so the one law is about 180 KB minified
+ * (110 KB as UTF-8, 25 KB gzip: `npm run size` prints all three).
+ */
+const GUIYANG = {
+  budget: 185_000,
+  why: 'the law twice (simplified and traditional), Chinese escaped as \\uXXXX by esbuild',
+} as const;
 
 export const BUNDLE_CASES: readonly BundleCase[] = [
   { imports: "{ evaluate } from 'shequ-rules'", budget: 400_000 },
   { imports: "{ toChineseNumeral } from 'shequ-rules'", budget: 150_000 },
   { imports: "{ listLaws } from 'shequ-rules'", budget: 150_000 },
   { imports: "{ formatCitationLabel } from 'shequ-rules'", budget: 150_000 },
+  // The synchronous catalogue, for any city: all five laws (what the subpaths below avoid).
+  { imports: "{ getArticle } from 'shequ-rules'", budget: 560_000, why: 'all five laws, by design' },
+  // One city's law through its own subpath: that law's text and the few helpers searching it.
+  ...CITY_KEYS.map((city) => ({
+    imports: `{ city, law, articles, getArticle, searchArticles } from 'shequ-rules/laws/${city}'`,
+    ...(city === 'guiyang' ? GUIYANG : { budget: 150_000 }),
+  })),
 ];
+
+/** What an app that picks the city at run time pays up front: `loadLaw`'s entry chunk, law text split off. */
+export const LOAD_LAW_CASE: BundleCase = { imports: "{ loadLaw } from 'shequ-rules'", budget: 150_000 };
 
 /** The unpacked tarball's budget. */
 export const TARBALL_BUDGET = 1_500_000;
 
 export interface BundleSize extends BundleCase {
   minified: number;
+  /** The same bundle written as UTF-8 (esbuild `charset: 'utf8'`; Rollup and terser's default). */
+  utf8: number;
   gzip: number;
   /** The files the bundle holds code of (paths relative to the package root). */
   inputs: string[];
@@ -41,7 +67,7 @@ export interface BundleSize extends BundleCase {
 /** Bundles one import as an app would and measures it. */
 export async function bundleSize(bundleCase: BundleCase): Promise<BundleSize> {
   const names = /\{([^}]*)\}/.exec(bundleCase.imports)?.[1]?.split(',').map((name) => name.trim()) ?? [];
-  const result = await build({
+  const options = {
     stdin: {
       contents: `import ${bundleCase.imports};\nglobalThis.used = [${names.join(', ')}];\n`,
       resolveDir: root,
@@ -53,11 +79,56 @@ export async function bundleSize(bundleCase: BundleCase): Promise<BundleSize> {
     write: false,
     metafile: true,
     logLevel: 'silent',
-  });
+  } as const;
+  const result = await build(options);
   const code = result.outputFiles[0]!.contents;
   const output = Object.values(result.metafile.outputs)[0]!;
   const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
-  return { ...bundleCase, minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
+  const utf8 = await build({ ...options, charset: 'utf8', metafile: false });
+  return { ...bundleCase, minified: code.byteLength, utf8: utf8.outputFiles[0]!.contents.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
+}
+
+export interface SplitBundleSize extends BundleCase {
+  /** The entry chunk: what loads before any `import()` runs. */
+  entry: { minified: number; gzip: number; inputs: string[] };
+  /** The other chunks, each with the files it holds code of. */
+  chunks: { minified: number; inputs: string[] }[];
+}
+
+/**
+ * Bundles one import as an app would with code splitting on (esbuild `--splitting --format=esm`,
+ * the way an app bundler treats `import()`), and measures the entry chunk and each lazy chunk.
+ */
+export async function splitBundleSize(bundleCase: BundleCase): Promise<SplitBundleSize> {
+  const names = /\{([^}]*)\}/.exec(bundleCase.imports)?.[1]?.split(',').map((name) => name.trim()) ?? [];
+  const result = await build({
+    stdin: {
+      contents: `import ${bundleCase.imports};\nglobalThis.used = [${names.join(', ')}];\n`,
+      resolveDir: root,
+      sourcefile: 'app.js',
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: 'out',
+    minify: true,
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const measured = Object.entries(result.metafile.outputs).map(([path, output]) => {
+    const file = result.outputFiles.find((f) => f.path.endsWith(path))!;
+    const inputs = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([input]) => input);
+    // Each `import()` target is an entry point of its own to esbuild: the app's entry is stdin.
+    return { isEntry: output.entryPoint === 'app.js', code: file.contents, inputs };
+  });
+  const entry = measured.find((m) => m.isEntry)!;
+  return {
+    ...bundleCase,
+    entry: { minified: entry.code.byteLength, gzip: gzipSync(entry.code, { level: 9 }).byteLength, inputs: entry.inputs },
+    chunks: measured.filter((m) => !m.isEntry).map((m) => ({ minified: m.code.byteLength, inputs: m.inputs })),
+  };
 }
 
 /** `npm pack --dry-run`'s unpacked size and file count. */
@@ -72,8 +143,18 @@ if (isMain) {
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
   for (const bundleCase of BUNDLE_CASES) {
     const size = await bundleSize(bundleCase);
-    console.log(`import ${size.imports}: ${kb(size.minified)} minified, ${kb(size.gzip)} gzip (budget ${kb(size.budget)})`);
+    const why = size.why === undefined ? '' : `: ${size.why}`;
+    console.log(`import ${size.imports}: ${kb(size.minified)} minified (${kb(size.utf8)} as UTF-8), ${kb(size.gzip)} gzip (budget ${kb(size.budget)}${why})`);
   }
+  const split = await splitBundleSize(LOAD_LAW_CASE);
+  const lawChunks = split.chunks
+    .map((chunk) => ({ ...chunk, law: chunk.inputs.map((path) => /rules\/(\w+)\.json$/.exec(path)?.[1]).find(Boolean) }))
+    .filter((chunk) => chunk.law !== undefined)
+    .map((chunk) => `${chunk.law} ${kb(chunk.minified)}`);
+  console.log(
+    `import ${split.imports}, split: entry ${kb(split.entry.minified)} minified, ${kb(split.entry.gzip)} gzip (budget ${kb(split.budget)}); ` +
+      `law chunks loaded on demand: ${lawChunks.join(', ')}`,
+  );
   const tarball = await tarballSize();
   console.log(`tarball: ${kb(tarball.unpacked)} unpacked, ${kb(tarball.packed)} packed, ${tarball.files.length} files (budget ${kb(TARBALL_BUDGET)})`);
 }

@@ -14,6 +14,7 @@ import {
   getArticle,
   getRuleFile,
   listLaws,
+  loadLaw,
   recordJsonSchema,
   ruleFiles,
   searchArticles,
@@ -103,6 +104,29 @@ describe('results are fresh or deeply frozen', () => {
     for (const city of CITY_KEYS) await expectUnaffected(() => getRuleFile(city));
     await expectUnaffected(() => ruleFiles);
     expect(Object.isFrozen(ruleFiles.shenyang.articles[0]!.checks)).toBe(true);
+  });
+
+  it('one city’s law: shequ-rules/laws/<city> and loadLaw(city), every city', async () => {
+    for (const city of CITY_KEYS) {
+      const law = (await import(`../src/laws/${city}.ts`)) as Awaited<ReturnType<typeof loadLaw>>;
+      await expectUnaffected(() => ({ city: law.city, law: law.law, ruleFile: law.ruleFile, articles: law.articles }));
+      await expectUnaffected(() => law.getArticle(1));
+      await expectUnaffected(() => law.searchArticles('社区'));
+      await expectUnaffected(async () => {
+        const { getArticle: _get, searchArticles: _search, ...data } = await loadLaw(city);
+        return data;
+      });
+      // The loaded object itself: its functions cannot be swapped for the next caller.
+      const loaded = await loadLaw(city);
+      vandalise(loaded);
+      for (const name of ['getArticle', 'searchArticles'] as const) {
+        expect(() => Object.assign(loaded, { [name]: () => [] })).toThrow(TypeError);
+        expect((await loadLaw(city))[name]).toBe(law[name]);
+      }
+    }
+    // The per-city modules share the catalogue's rule files: vandalising one's article blinds neither.
+    vandalise((await import('../src/laws/guiyang.js')).getArticle(37));
+    expect(searchArticles('不低于800平方米').length).toBeGreaterThan(0);
   });
 
   it('the exported key lists and the JSON Schema', async () => {

@@ -1,32 +1,12 @@
 import { CITY_KEYS, type CityKey } from '../types.js';
-import { formatCitationLabel } from './citationLabel.js';
 import { getRuleFile } from './ruleFiles.js';
+import { searchNeedle, searchRuleFile, type ArticleMatch } from './searchRuleFile.js';
+
+export type { ArticleMatch, ParagraphMatch } from './searchRuleFile.js';
 
 export interface SearchArticlesOptions {
   /** Search one city's law only. */
   city?: CityKey;
-}
-
-/** A paragraph that contains the query, with its citation label. */
-export interface ParagraphMatch {
-  number: number;
-  /** 第十二条, 第十三条第二款, （三）第二款 … (a one-paragraph article without 款). */
-  label: string;
-  text: string;
-  /** Guiyang: the verbatim traditional text of the page. */
-  sourceText?: string;
-}
-
-/** An article with at least one matching paragraph. */
-export interface ArticleMatch {
-  city: CityKey;
-  /** Article number (Zhangjiakou: item number). */
-  article: number;
-  /** 第十二条 / （七） */
-  label: string;
-  /** Dalian's article title. */
-  title?: string;
-  paragraphs: ParagraphMatch[];
 }
 
 /**
@@ -35,6 +15,9 @@ export interface ArticleMatch {
  * difference between full-width and ASCII forms (居（村）民 finds 居(村)民). A traditional query
  * is not converted for the other cities: the converter is a build-time tool, not bundled.
  *
+ * Like `getArticle`, this loads all five laws (about 515 KB minified in a browser bundle); an app
+ * that searches one city's law imports `searchArticles` from `shequ-rules/laws/<city>` instead.
+ *
  * @example
  * searchArticles('网格', { city: 'tonghua' }).map((match) => match.label)
  * //=> ['第十三条', '第十四条', '第十五条', '第十六条', '第十七条', '第十九条']
@@ -42,47 +25,7 @@ export interface ArticleMatch {
  * @throws {RangeError} for an empty query or an unknown city key.
  */
 export function searchArticles(query: string, options: SearchArticlesOptions = {}): ArticleMatch[] {
-  const needle = normalizeForSearch(query);
-  if (needle === '') throw new RangeError('the search text is empty');
+  const needle = searchNeedle(query);
   const cities = options.city === undefined ? CITY_KEYS : [getRuleFile(options.city).city];
-  const matches: ArticleMatch[] = [];
-  for (const city of cities) {
-    for (const article of getRuleFile(city).articles) {
-      const paragraphs = article.paragraphs
-        .filter(
-          (paragraph) =>
-            normalizeForSearch(paragraph.text).includes(needle) ||
-            (paragraph.sourceText !== undefined && normalizeForSearch(paragraph.sourceText).includes(needle)),
-        )
-        .map(
-          (paragraph): ParagraphMatch => ({
-            number: paragraph.number,
-            label: formatCitationLabel({
-              city,
-              article: article.number,
-              paragraph: paragraph.number,
-              paragraphCount: article.paragraphs.length,
-            }),
-            text: paragraph.text,
-            ...(paragraph.sourceText !== undefined ? { sourceText: paragraph.sourceText } : {}),
-          }),
-        );
-      if (paragraphs.length === 0) continue;
-      matches.push({
-        city,
-        article: article.number,
-        label: article.label,
-        ...(article.title !== undefined ? { title: article.title } : {}),
-        paragraphs,
-      });
-    }
-  }
-  return matches;
-}
-
-/** Full-width ASCII forms to ASCII, whitespace removed: the pages mix （） with () and spacing. */
-function normalizeForSearch(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode((char.codePointAt(0) ?? 0) - 0xfee0))
-    .replace(/\s+/g, '');
+  return cities.flatMap((city) => searchRuleFile(getRuleFile(city), needle));
 }
