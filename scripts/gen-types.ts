@@ -1,12 +1,13 @@
 // npm run gen:types: rewrites src/generated/ from rules/*.json — checkIds.ts (see checkIdTypes.ts),
-// laws.json and evaluationRules.json (see generatedData.ts).
+// laws.json, coverage.json and evaluationRules.json (see generatedData.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CHECK_IDS_FILE, renderCheckIdTypes } from './checkIdTypes.js';
-import { EVALUATION_RULES_FILE, LAWS_FILE, renderEvaluationRules, renderLaws } from './generatedData.js';
+import { COVERAGE_FILE, EVALUATION_RULES_FILE, LAWS_FILE, renderCoverage, renderEvaluationRules, renderLaws } from './generatedData.js';
 
 for (const [file, next] of [
   [CHECK_IDS_FILE, renderCheckIdTypes()],
   [LAWS_FILE, renderLaws()],
+  [COVERAGE_FILE, renderCoverage()],
   [EVALUATION_RULES_FILE, renderEvaluationRules()],
 ] as const) {
   let current = '';

@@ -1,5 +1,6 @@
-import { CITY_KEYS, type CityKey, type NoCheckReason } from '../types.js';
-import { ruleFiles } from './ruleFiles.js';
+import coverage from '../generated/coverage.json' with { type: 'json' };
+import type { CityKey, NoCheckReason } from '../types.js';
+import { deepFreeze } from '../util/deepFreeze.js';
 
 export interface CityCoverage {
   city: CityKey;
@@ -11,28 +12,25 @@ export interface CityCoverage {
   withoutChecks: Partial<Record<NoCheckReason, number>>;
 }
 
+// Counted from rules/*.json by `npm run gen:types` (scripts/generatedData.ts), so that the counts do
+// not load the five laws' text.
+const COVERAGE: readonly CityCoverage[] = deepFreeze(coverage as CityCoverage[]);
+
+/** The counts of one city (internal: `summarizeLaws` reads them too). */
+export function coverageOfCity(city: CityKey): Readonly<CityCoverage> {
+  const found = COVERAGE.find((entry) => entry.city === city);
+  if (found === undefined) throw new Error(`src/generated/coverage.json has no ${city}: run npm run gen:types`);
+  return found;
+}
+
 /**
  * How much of each law the checks cover: per city, articles with checks and why the rest have none.
+ * A few hundred bytes of counts: it does not load the laws' text.
  *
  * @example
  * checkCoverage().find((c) => c.city === 'guiyang')
  * //=> { city: 'guiyang', articles: 47, withChecks: 25, checks: 30, withoutChecks: { principle: 3, definition: 5, … } }
  */
 export function checkCoverage(): CityCoverage[] {
-  return CITY_KEYS.map((city) => {
-    const { articles } = ruleFiles[city];
-    const withoutChecks: Partial<Record<NoCheckReason, number>> = {};
-    for (const article of articles) {
-      if (article.checks.length === 0 && article.noCheck) {
-        withoutChecks[article.noCheck.reason] = (withoutChecks[article.noCheck.reason] ?? 0) + 1;
-      }
-    }
-    return {
-      city,
-      articles: articles.length,
-      withChecks: articles.filter((a) => a.checks.length > 0).length,
-      checks: articles.reduce((n, a) => n + a.checks.length, 0),
-      withoutChecks,
-    };
-  });
+  return COVERAGE.map((entry) => ({ ...entry, withoutChecks: { ...entry.withoutChecks } }));
 }

@@ -1,7 +1,7 @@
 import laws from '../generated/laws.json' with { type: 'json' };
-import { CITY_KEYS, type CityKey, type LawMeta, type LawStatus } from '../types.js';
+import type { CityKey, LawMeta, LawStatus } from '../types.js';
 import { deepFreeze } from '../util/deepFreeze.js';
-import { ruleFiles } from './ruleFiles.js';
+import { coverageOfCity } from './coverage.js';
 
 // The laws' metadata apart from their articles (generated from rules/*.json by `npm run gen:types`),
 // so that listing the laws does not load their text.
@@ -32,7 +32,8 @@ export interface LawSummary {
 }
 
 /**
- * Per city: title, status, article count and how many checks the rule file holds so far.
+ * Per city: title, status, article count and how many checks the rule file holds so far (from the
+ * generated metadata and counts: it does not load the laws' text).
  *
  * @example
  * summarizeLaws().find((law) => law.city === 'tonghua')
@@ -40,16 +41,16 @@ export interface LawSummary {
  * //     inForceFrom: '2023-07-01', articleCount: 45, checkedArticleCount: …, checkCount: … }
  */
 export function summarizeLaws(): LawSummary[] {
-  return CITY_KEYS.map((city) => {
-    const { law, articles } = ruleFiles[city];
+  return LAWS.map((law) => {
+    const coverage = coverageOfCity(law.city);
     return {
-      city,
+      city: law.city,
       title: law.title,
       status: law.status,
       inForceFrom: law.inForceFrom,
-      articleCount: articles.length,
-      checkedArticleCount: articles.filter((article) => article.checks.length > 0).length,
-      checkCount: articles.reduce((sum, article) => sum + article.checks.length, 0),
+      articleCount: coverage.articles,
+      checkedArticleCount: coverage.withChecks,
+      checkCount: coverage.checks,
     };
   });
 }
