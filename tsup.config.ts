@@ -11,10 +11,9 @@ const rules = resolve('rules');
 /**
  * The CommonJS bundles require the package's JSON files where they lie instead of inlining a copy
  * (rules/*.json, and src/generated/*.json as copied to dist/generated/): the law ships once, read
- * by both module systems. `outDir` is where the bundle is written (dist/, or dist/laws/ for the
- * per-city modules): the require paths are relative to it.
+ * by both module systems.
  */
-const jsonStaysOutside = (outDir = dist): EsbuildPlugin => ({
+const jsonStaysOutside: EsbuildPlugin = {
   name: 'json-stays-outside',
   setup(build) {
     build.onResolve({ filter: /\.json$/ }, (args) => {
@@ -22,11 +21,11 @@ const jsonStaysOutside = (outDir = dist): EsbuildPlugin => ({
       let target = resolve(args.resolveDir, args.path);
       if (target.startsWith(`${src}/`)) target = resolve(dist, relative(src, target));
       if (target.startsWith(`${rules}/`)) target = resolve(dist, 'rules', relative(rules, target));
-      const path = relative(outDir, target).split('\\').join('/');
+      const path = relative(dist, target).split('\\').join('/');
       return { path: path.startsWith('.') ? path : `./${path}`, external: true };
     });
   },
-});
+};
 
 /**
  * The CommonJS arbitraries take the library from dist/index.cjs (every module they import from src/
@@ -59,18 +58,39 @@ const lawEntries = Object.fromEntries(
 const dtsEntries = { index: 'src/index.ts', arbitraries: 'src/arbitraries.ts', ...lawEntries };
 
 /**
- * The CommonJS per-city modules share one dist/catalogue/cityLaw.cjs (the few catalogue helpers a
- * law needs: search, citation labels, freezing) instead of each bundling a copy.
+ * The CommonJS library requires each law's own module (dist/laws/<city>.cjs, below) where the
+ * source imports src/laws/<city>.ts, statically (the catalogue's `ruleFiles`) or dynamically
+ * (`loadLaw`): one instance of each law in a CommonJS app, and no lazy-module wrappers in index.cjs.
  */
-const cityLawShared: EsbuildPlugin = {
-  name: 'city-law-shared',
+const lawsFromTheirModules: EsbuildPlugin = {
+  name: 'laws-from-their-modules',
   setup(build) {
-    build.onResolve({ filter: /\/cityLaw\.js$/ }, (args) => {
-      if (args.kind === 'entry-point' || !args.importer.startsWith(resolve(src, 'laws'))) return undefined;
-      return { path: '../catalogue/cityLaw.cjs', external: true };
+    build.onResolve({ filter: /\/laws\/\w+\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      if (!target.startsWith(`${src}/laws/`)) return undefined;
+      return { path: `./${relative(src, target).replace(/\.ts$/, '.cjs')}`, external: true };
     });
   },
 };
+
+/**
+ * The CommonJS per-city modules: what src/laws/<city>.ts does (`cityLaw(json, city)`), written out
+ * as one line each on the shared dist/catalogue/cityLaw.cjs (the few catalogue helpers a law needs)
+ * and the city's own dist/rules/<city>.json, instead of an esbuild bundle each (whose CommonJS
+ * interop helpers would cost more than the line). `module.exports` is the frozen CityLaw; the
+ * `0&&` line names its exports for Node's CommonJS export detection. The dist tests run them.
+ */
+function writeLawsCommonJs(): void {
+  for (const entry of Object.keys(lawEntries)) {
+    const city = entry.slice('laws/'.length);
+    const exportNames = 'articles,city,getArticle,law,ruleFile,searchArticles';
+    writeFileSync(
+      resolve(dist, `${entry}.cjs`),
+      `"use strict";module.exports=require("../catalogue/cityLaw.cjs").cityLaw(require("../rules/${city}.json"),${JSON.stringify(city)});` +
+        `0&&(module.exports={${exportNames}});\n`,
+    );
+  }
+}
 
 const minifyJson = (from: string, to: string): void => {
   mkdirSync(dirname(to), { recursive: true });
@@ -123,7 +143,7 @@ export default defineConfig([
     },
   },
   {
-    // CommonJS: the library in one bundle, requiring its JSON files where they lie.
+    // CommonJS: the library in one bundle, requiring its JSON files and its laws where they lie.
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
     // Every entry's .d.cts here, sharing their chunk of record types.
@@ -131,20 +151,20 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20.10',
     splitting: false,
-    esbuildPlugins: [jsonStaysOutside()],
+    esbuildPlugins: [jsonStaysOutside, lawsFromTheirModules],
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },
   },
   {
-    // CommonJS per-city laws: each requires its own dist/rules/<city>.json and the shared helpers
-    // (not the library), so a script that needs one law loads one.
-    entry: { ...lawEntries, 'catalogue/cityLaw': 'src/catalogue/cityLaw.ts' },
+    // CommonJS per-city laws (see writeLawsCommonJs): each requires its own dist/rules/<city>.json
+    // and these shared helpers (not the library), so a script that needs one law loads one.
+    entry: { 'catalogue/cityLaw': 'src/catalogue/cityLaw.ts' },
     format: ['cjs'],
     sourcemap: true,
     target: 'node20.10',
     splitting: false,
-    esbuildPlugins: [jsonStaysOutside(resolve(dist, 'laws')), cityLawShared],
+    onSuccess: async () => writeLawsCommonJs(),
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },

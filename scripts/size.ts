@@ -40,6 +40,7 @@ export const BUNDLE_CASES: readonly BundleCase[] = [
   { imports: "{ toChineseNumeral } from 'shequ-rules'", budget: 150_000 },
   { imports: "{ listLaws } from 'shequ-rules'", budget: 150_000 },
   { imports: "{ formatCitationLabel } from 'shequ-rules'", budget: 150_000 },
+  { imports: "{ summarizeLaws, checkCoverage } from 'shequ-rules'", budget: 150_000 },
   // The synchronous catalogue, for any city: all five laws (what the subpaths below avoid).
   { imports: "{ getArticle } from 'shequ-rules'", budget: 560_000, why: 'all five laws, by design' },
   // One city's law through its own subpath: that law's text and the few helpers searching it.

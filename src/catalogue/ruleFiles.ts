@@ -9,8 +9,8 @@ import { isCityKey, unknownCityError } from './isCityKey.js';
 /**
  * The five rule files, keyed by city: the law's metadata, its articles and their checks, deeply
  * frozen. They are the per-city modules' (`shequ-rules/laws/<city>`) rule files, so this object
- * and everything that reads it (`getArticle`, `searchArticles`, `summarizeLaws`, …) carries all
- * five laws' text: about 515 KB minified in a browser bundle. An app that needs one city imports
+ * and everything that reads it (`getArticle`, `searchArticles`, `getRuleFile`) carries all
+ * five laws' text: about 520 KB minified in a browser bundle. An app that needs one city imports
  * that city's module; one that picks the city at run time awaits `loadLaw(city)`.
  *
  * @example

@@ -15,7 +15,7 @@ export interface SearchArticlesOptions {
  * difference between full-width and ASCII forms (居（村）民 finds 居(村)民). A traditional query
  * is not converted for the other cities: the converter is a build-time tool, not bundled.
  *
- * Like `getArticle`, this loads all five laws (about 515 KB minified in a browser bundle); an app
+ * Like `getArticle`, this loads all five laws (about 520 KB minified in a browser bundle); an app
  * that searches one city's law imports `searchArticles` from `shequ-rules/laws/<city>` instead.
  *
  * @example

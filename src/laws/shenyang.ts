@@ -5,6 +5,6 @@
 import json from '../../rules/shenyang.json' with { type: 'json' };
 import { cityLaw } from '../catalogue/cityLaw.js';
 
-export type { ArticleMatch, CatalogueArticle, CatalogueItem, CatalogueParagraph, ChapterRef, CityKey, CityLaw, LawMeta, ParagraphMatch, RuleFile } from '../catalogue/lawTypes.js';
+export type { ArticleMatch, CatalogueArticle, CityLaw, LawMeta, RuleFile } from '../catalogue/lawTypes.js';
 
 export const { city, law, ruleFile, articles, getArticle, searchArticles } = cityLaw(json, 'shenyang');

@@ -71,6 +71,21 @@ describe('shequ-rules/laws/<city> from the packed tarball', () => {
     expect(JSON.parse(stdout)).toEqual(['dalian', '立法目的', true, ['dalian.json'], false]);
   });
 
+  it('shares one instance of each law between the CommonJS main entry and the subpath', async () => {
+    const dir = join(app, 'cjs-main');
+    write(dir, {
+      'package.json': JSON.stringify({ type: 'commonjs' }),
+      'main.js': `
+        const { getRuleFile, loadLaw } = require('shequ-rules');
+        const tonghua = require('shequ-rules/laws/tonghua');
+        loadLaw('tonghua').then((loaded) => console.log(JSON.stringify([
+          loaded.ruleFile === tonghua.ruleFile, getRuleFile('tonghua') === tonghua.ruleFile, loaded.getArticle(14).label, Object.isFrozen(tonghua),
+        ])));`,
+    });
+    const { stdout } = await run(process.execPath, ['main.js'], { cwd: dir });
+    expect(JSON.parse(stdout)).toEqual([true, true, '第十四条', true]);
+  });
+
   it.each([
     ['node16, ESM', { type: 'module' }, { module: 'node16', moduleResolution: 'node16' }],
     ['node16, CommonJS', { type: 'commonjs' }, { module: 'node16', moduleResolution: 'node16' }],

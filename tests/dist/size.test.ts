@@ -27,6 +27,15 @@ describe('the size budgets', () => {
     expect(reference.some((path) => path.includes('json-rules-engine/dist/engine.js'))).toBe(true);
   });
 
+  it('keeps the law text out of an app that imports only the catalogue helpers that do not quote it', async () => {
+    const { inputs } = await bundleSize({
+      imports: "{ listLaws, summarizeLaws, checkCoverage, formatCitationLabel, isCityKey, toChineseNumeral, fromChineseNumeral } from 'shequ-rules'",
+      budget: 0,
+    });
+    expect(inputs.some((path) => path.includes('dist/catalogue/coverage.js'))).toBe(true);
+    expect(lawFiles(inputs)).toEqual([]);
+  });
+
   it.each(CITY_KEYS)('bundles only its own law for shequ-rules/laws/%s', async (city) => {
     const { inputs } = await bundleSize({ imports: `{ getArticle, searchArticles } from 'shequ-rules/laws/${city}'`, budget: 0 });
     expect(lawFiles(inputs)).toEqual([`dist/rules/${city}.json`]);
