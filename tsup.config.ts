@@ -137,7 +137,11 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: 'node20.10',
-    onSuccess: async () => copyJson(),
+    // After the clean and this build: the JSON, and the CommonJS per-city modules beside the ESM ones.
+    onSuccess: async () => {
+      copyJson();
+      writeLawsCommonJs();
+    },
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },
@@ -157,14 +161,14 @@ export default defineConfig([
     },
   },
   {
-    // CommonJS per-city laws (see writeLawsCommonJs): each requires its own dist/rules/<city>.json
-    // and these shared helpers (not the library), so a script that needs one law loads one.
+    // The helpers the CommonJS per-city laws share (see writeLawsCommonJs, run after the ESM build):
+    // each law requires its own dist/rules/<city>.json and these (not the library), so a script that
+    // needs one law loads one.
     entry: { 'catalogue/cityLaw': 'src/catalogue/cityLaw.ts' },
     format: ['cjs'],
     sourcemap: true,
     target: 'node20.10',
     splitting: false,
-    onSuccess: async () => writeLawsCommonJs(),
     esbuildOptions(options) {
       Object.assign(options, minify, { charset: 'utf8' });
     },
