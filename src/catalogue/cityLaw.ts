@@ -15,22 +15,9 @@ export interface CityLaw<City extends CityKey = CityKey> {
   readonly ruleFile: RuleFile;
   /** The law's articles (Zhangjiakou: the decision's items) in order. */
   readonly articles: readonly CatalogueArticle[];
-  /**
-   * One article by its number (Zhangjiakou: the item number), or undefined.
-   *
-   * @example
-   * import { getArticle } from 'shequ-rules/laws/guiyang';
-   * getArticle(37)?.label //=> '第三十七条'
-   */
+  /** One article by its number (Zhangjiakou: the item number), or undefined. */
   getArticle(this: void, number: number): CatalogueArticle | undefined;
-  /**
-   * The articles with a paragraph containing `query`, as the catalogue's `searchArticles` finds them.
-   *
-   * @example
-   * import { searchArticles } from 'shequ-rules/laws/tonghua';
-   * searchArticles('网格')[0].label //=> '第十三条'
-   * @throws {RangeError} for an empty query.
-   */
+  /** The articles with a paragraph containing `query`, as `searchArticles` finds them. @throws {RangeError} for an empty query. */
   searchArticles(this: void, query: string): ArticleMatch<City>[];
 }
 

@@ -5,6 +5,4 @@
 import json from '../../rules/tonghua.json' with { type: 'json' };
 import { cityLaw } from '../catalogue/cityLaw.js';
 
-export type { ArticleMatch, CatalogueArticle, CityLaw, LawMeta, RuleFile } from '../catalogue/lawTypes.js';
-
 export const { city, law, ruleFile, articles, getArticle, searchArticles } = cityLaw(json, 'tonghua');

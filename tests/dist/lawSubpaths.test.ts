@@ -25,7 +25,10 @@ const tsc = (dir: string) =>
   );
 
 const TYPED_APP = `
-  import { articles, city, getArticle, law, searchArticles, type CatalogueArticle } from 'shequ-rules/laws/guiyang';
+  import { articles, city, getArticle, law, searchArticles } from 'shequ-rules/laws/guiyang';
+  import type { CatalogueArticle, CityLaw } from 'shequ-rules';
+  import * as guiyangLaw from 'shequ-rules/laws/guiyang';
+  const guiyang: CityLaw<'guiyang'> = guiyangLaw;
   const name: 'guiyang' = city;
   const article: CatalogueArticle | undefined = getArticle(37);
   const labels: string[] = searchArticles('网格').map((match) => match.label);
@@ -35,7 +38,7 @@ const TYPED_APP = `
   getArticle('guiyang', 37);
   // @ts-expect-error the articles are read-only
   articles.push(articles[0]!);
-  export { article, cities, count, labels, name };`;
+  export { article, cities, count, guiyang, labels, name };`;
 
 describe('shequ-rules/laws/<city> from the packed tarball', () => {
   it('runs in an ESM app, with loadLaw from the main entry', async () => {
