@@ -130,11 +130,11 @@ export default defineConfig([
   {
     // ESM: one file per module, not bundled, so an app's bundler drops every module it does not
     // use (`sideEffects: false`); the CLI (dist/cli.js) runs on these same modules.
-    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/**/*.d.ts'],
+    entry: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/**/*.d.ts', '!src/**/testing.ts'],
     format: ['esm'],
     bundle: false,
     dts: { entry: dtsEntries },
-    sourcemap: true,
+    sourcemap: false,
     clean: true,
     target: 'node20.10',
     // After the clean and this build: the JSON, and the CommonJS per-city modules beside the ESM ones.
@@ -152,7 +152,7 @@ export default defineConfig([
     format: ['cjs'],
     // Every entry's .d.cts here, sharing their chunk of record types.
     dts: { entry: dtsEntries },
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20.10',
     splitting: false,
     esbuildPlugins: [jsonStaysOutside, lawsFromTheirModules],
@@ -166,7 +166,7 @@ export default defineConfig([
     // needs one law loads one.
     entry: { 'catalogue/cityLaw': 'src/catalogue/cityLaw.ts' },
     format: ['cjs'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20.10',
     splitting: false,
     esbuildOptions(options) {
@@ -177,7 +177,7 @@ export default defineConfig([
     // CommonJS arbitraries on that bundle (fast-check, an optional peer, stays external).
     entry: { arbitraries: 'src/arbitraries.ts' },
     format: ['cjs'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20.10',
     splitting: false,
     esbuildPlugins: [libraryFromIndex],
