@@ -3,7 +3,7 @@
  * effects on import, and the files `npm pack` would ship.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -98,6 +98,10 @@ describe('the built package', () => {
   it('has an executable bin with a shebang', () => {
     const cli = readFileSync(join(root, 'dist/cli.js'), 'utf8');
     expect(cli.startsWith('#!/usr/bin/env node')).toBe(true);
-    expect(existsSync(join(root, 'dist/cli.js.map'))).toBe(true);
+  });
+
+  it('points at no source map (the tarball carries none)', () => {
+    const code = ['dist/cli.js', 'dist/index.js', 'dist/index.cjs', 'dist/evaluate.js'].map((file) => readFileSync(join(root, file), 'utf8'));
+    for (const text of code) expect(text).not.toContain('sourceMappingURL');
   });
 });
