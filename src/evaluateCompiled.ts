@@ -9,7 +9,7 @@ import { compileCondition, RuleCompileError, type CompiledCondition, type Compil
 import { citationFor, namesFailedParts, withoutLiability } from './engine/citation.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
-import { failedParts, passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './engine/trace.js';
+import { passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './engine/trace.js';
 import { FactLayout, type FactSlots } from './engine/factLayout.js';
 import { wordFailedParts } from './locales/failedParts.js';
 import type { OperatorLookup } from './engine/operatorMap.js';
@@ -274,11 +274,11 @@ const FAILED_PARTS = { zh: compileTemplate(ZH.failedParts), en: compileTemplate(
 
 /**
  * A failing multi-part check's message with the parts that failed named. Only failing multi-part
- * checks come here, so the evaluated tree is built (and judged, as the reference path judges it)
- * only for them.
+ * checks come here; the compiled condition gives the failed parts as trace.ts `failedParts` finds
+ * them in the evaluated tree, without building the tree.
  */
 function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record: ShequRecord, slots: FactSlots, known?: ConditionTrace[]): LocalizedText {
-  const parts = known ?? failedParts(c.passes.trace(slots), record.facts as Record<string, unknown>);
+  const parts = known ?? c.passes.failedParts(slots);
   if (parts.length === 0) return message;
   return {
     zh: message.zh + FAILED_PARTS.zh({ parts: wordFailedParts(parts, 'zh', record.kind) }),
@@ -295,9 +295,8 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: Fac
   let parts: ConditionTrace[] | undefined;
   let partsPass = false;
   if (c.readsSeveralFacts && (expected !== undefined || actual !== undefined)) {
-    const tree = c.passes.trace(facts);
-    const values = record.facts as Record<string, unknown>;
-    parts = truth ? passedParts(tree, values) : failedParts(tree, values);
+    // A failure's parts from the compiled condition (its failedParts); a pass's from the tree.
+    parts = truth ? passedParts(c.passes.trace(facts), record.facts as Record<string, unknown>) : c.passes.failedParts(facts);
     if (!readOneQuantity(parts)) {
       expected = undefined;
       actual = undefined;

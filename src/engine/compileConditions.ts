@@ -23,6 +23,8 @@ import { compilePath, refToPath } from './factPath.js';
 import type { FactLayout, FactSlots } from './factLayout.js';
 import type { EvaluatedCondition, Truth } from './kleene.js';
 import { BOUND_OPERATORS, OPERATOR_BY_NAME, type OperatorExplanation } from './operators.js';
+import { failedParts as failedPartsOfTree } from './trace.js';
+import type { ConditionTrace, LeafTrace, TracedFact } from '../types.js';
 
 /** A rule that cannot be compiled: which rule, where in its conditions, and why. */
 export class RuleCompileError extends Error {
@@ -68,6 +70,12 @@ export interface CompiledCondition {
   explain(facts: Facts, truth: boolean): OperatorExplanation;
   /** The evaluated tree as json-rules-engine leaves it on a rule result (fresh; for tests and debugging). */
   trace(facts: Facts): EvaluatedCondition;
+  /**
+   * When `evaluate` gave false: the parts that made it false, as trace.ts `failedParts` gives them
+   * for `trace(facts)` (a false all's false operands, a false any's every operand, down to the
+   * comparisons), built for those parts only. For wording the message: rule values are shared.
+   */
+  failedParts(facts: Facts): ConditionTrace[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -216,6 +224,8 @@ interface Node {
   truth: (facts: Facts) => Truth;
   missing: (facts: Facts, out: string[]) => void;
   trace: (facts: Facts) => EvaluatedCondition;
+  /** When false: appends the parts that made it false (see `CompiledCondition.failedParts`). */
+  failed: (facts: Facts, out: ConditionTrace[]) => void;
 }
 
 /** A compiled leaf, kept in rule order for `explain`. */
@@ -244,13 +254,19 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   if (boolean === 'not') {
     const inner = compileNode(ctx, json['not'], `${where}.not`, leaves);
     const innerTruth = inner.truth;
+    const trace = (facts: Facts): EvaluatedCondition => ({ ...named, not: inner.trace(facts) });
+    const layout = ctx.recordFacts;
     return {
       truth: (facts) => {
         const truth = innerTruth(facts);
         return truth === undefined ? undefined : !truth;
       },
       missing: inner.missing,
-      trace: (facts) => ({ ...named, not: inner.trace(facts) }),
+      trace,
+      // A `not` is one part, its subtree traced whole (no shipped rule has one: not worth compiling).
+      failed: (facts, out) => {
+        for (const part of failedPartsOfTree(trace(facts), layout.toObject(facts))) out.push(part);
+      },
     };
   }
   const list = json[boolean];
@@ -291,6 +307,15 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
       for (const child of children) if (child.truth(facts) === undefined) child.missing(facts, out);
     },
     trace: (facts) => ({ ...named, [boolean]: children.map((c) => c.trace(facts)) }),
+    // trace.ts failedOf: a false all's false operands; a false any's operands are all false.
+    failed:
+      boolean === 'all'
+        ? (facts, out) => {
+            for (const child of children) if (child.truth(facts) === false) child.failed(facts, out);
+          }
+        : (facts, out) => {
+            for (const child of children) child.failed(facts, out);
+          },
   };
 }
 
@@ -382,6 +407,29 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
         if (readFact(facts) === undefined) factRef.absent(facts, out);
       };
 
+  // The leaf as trace.ts `failedParts` gives it when false (its `leafFields`, values not copied).
+  const tracedFact = (ref: Record<string, unknown>): TracedFact => {
+    const traced: TracedFact = { fact: ref['fact'] as string };
+    if (typeof ref['path'] === 'string' && ref['path'] !== '') traced.path = ref['path'];
+    if (typeof ref['params'] === 'object' && ref['params'] !== null) traced.params = ref['params'] as Record<string, unknown>;
+    return Object.freeze(traced);
+  };
+  const partFact = tracedFact(json);
+  const partValueFact = valueRef ? tracedFact(value as Record<string, unknown>) : undefined;
+  const failed: Node['failed'] = (facts, out) => {
+    const part = { fact: partFact.fact } as LeafTrace;
+    if (partFact.path !== undefined) part.path = partFact.path;
+    if (partFact.params !== undefined) part.params = partFact.params;
+    part.operator = operatorName;
+    const compared = valueResult(facts);
+    if (compared !== undefined) part.value = compared;
+    if (partValueFact !== undefined) part.valueFact = partValueFact;
+    const actual = readFact(facts);
+    if (actual !== undefined) part.actual = actual;
+    part.truth = false;
+    out.push(part);
+  };
+
   const described = {
     ...(typeof json['name'] === 'string' ? { name: json['name'] } : {}),
     fact: json['fact'] as string,
@@ -398,6 +446,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
       const compared = valueResult(facts);
       return { ...described, factResult, valueResult: compared, result: factResult !== undefined && operator.evaluate(factResult, compared) === true };
     },
+    failed,
     fact: described.fact,
     path: described.path,
     operator: operatorName,
@@ -490,5 +539,10 @@ export function compileCondition(json: unknown, ctx: CompileContext, where: stri
       return NO_EVIDENCE;
     },
     trace: root.trace,
+    failedParts: (facts) => {
+      const out: ConditionTrace[] = [];
+      root.failed(facts, out);
+      return out;
+    },
   };
 }
