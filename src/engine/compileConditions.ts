@@ -111,6 +111,11 @@ interface CompiledRef {
   hasAbsent(facts: Facts): boolean;
   /** For a derived fact: its definition, params and inputs read as kleene.ts reads them. */
   derived?: { fact: DerivedFact; params: Record<string, unknown>; inputs: Reader[] };
+  /**
+   * For a record fact read whole or at one member (`$.plan`): its slot and the member, so that a
+   * leaf reads it inline (`read` gives the same value).
+   */
+  direct?: { slot: number; member: string | undefined };
 }
 
 /**
@@ -156,6 +161,9 @@ function compileReader(
     hasAbsent = () => true;
   }
   const compiled: CompiledRef = { read: base, absent, hasAbsent, ...(derivedPlan ? { derived: derivedPlan } : {}) };
+  const slot = derived ? undefined : ctx.recordFacts.slot(fact);
+  const members = typeof path === 'string' && path !== '' && path !== '$' ? path.slice(2).split('.') : [];
+  if (slot !== undefined && members.length <= 1) compiled.direct = { slot, member: members[0] };
   if (typeof path !== 'string' || path === '') return compiled;
   const resolve = compilePath(path);
   compiled.read = (facts) => {
@@ -319,23 +327,46 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   };
 }
 
+/** An operator's test as a plain function: `operator.evaluate(factValue, compareTo)`. */
+type Test = (factValue: unknown, compareTo: unknown) => unknown;
+
+/**
+ * `operator.evaluate` as one function, taken apart where it is a json-rules-engine `Operator`
+ * (`factValueValidator(a) && cb(a, b)`): its own `cb` when its validator is the one the class gives
+ * an operator without one (always true; told by its source), so a leaf calls the comparison itself
+ * rather than the operator's method and, through it, the validator.
+ */
+function testOf(operator: EngineOperator): Test {
+  type Parts = { cb?: unknown; factValueValidator?: unknown; constructor?: unknown };
+  const { cb, factValueValidator: validator, constructor: OperatorClass } = operator as EngineOperator & Parts;
+  if (typeof cb !== 'function' || typeof validator !== 'function' || typeof OperatorClass !== 'function') return (a, b) => operator.evaluate(a, b);
+  let probe: Parts | undefined;
+  try {
+    probe = new (OperatorClass as new (name: string, cb: Test) => Parts)('probe', () => true);
+  } catch {
+    probe = undefined;
+  }
+  const byDefault = typeof probe?.factValueValidator === 'function' && probe.factValueValidator.toString() === validator.toString();
+  if (byDefault && probe?.cb !== undefined && validator() === true) return cb as Test;
+  const check = validator as (a: unknown) => unknown;
+  const compare = cb as Test;
+  return (a, b) => check(a) && compare(a, b);
+}
+
 /**
  * json-rules-engine's numeric operators first check the fact with
  * `Number.parseFloat(value).toString() !== 'NaN'` — a number turned into a string on every
  * comparison. For a number that test is `!Number.isNaN(value)` (its string parses back to itself,
  * or to ±Infinity), so a number skips it; any other value still goes through it.
  */
-function withNumberCheck(operator: EngineOperator, numeric: EngineOperator | undefined): EngineOperator {
+function operatorTest(operator: EngineOperator, numeric: EngineOperator | undefined): Test {
   type Parts = { cb?: unknown; factValueValidator?: unknown };
   const { cb, factValueValidator: validator } = operator as EngineOperator & Parts;
   const numberValidator = (numeric as (EngineOperator & Parts) | undefined)?.factValueValidator;
-  if (typeof cb !== 'function' || typeof validator !== 'function' || validator !== numberValidator) return operator;
+  if (typeof cb !== 'function' || typeof validator !== 'function' || validator !== numberValidator) return testOf(operator);
   const compare = cb as (a: unknown, b: unknown) => unknown;
   const check = validator as (a: unknown) => boolean;
-  return {
-    evaluate: (factValue, compareTo) =>
-      (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && (compare(factValue, compareTo) as boolean),
-  };
+  return (factValue, compareTo) => (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && compare(factValue, compareTo);
 }
 
 function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: string, leaves: Leaf[]): Leaf {
@@ -349,7 +380,8 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, `${where}.operator`, 'operator must be a string');
   const found = ctx.operator(operatorName);
   if (!found) throw new RuleCompileError(ctx.ruleId, `${where}.operator`, `unknown operator '${operatorName}'`);
-  const operator = withNumberCheck(found, ctx.operator('greaterThan'));
+  const test = operatorTest(found, ctx.operator('greaterThan'));
+  const operator = { evaluate: (factValue: unknown, compareTo: unknown) => test(factValue, compareTo) };
   const factRef = compileReader(ctx, where, json['fact'], json['path'], json['params']);
   const readFact = factRef.read;
 
@@ -389,14 +421,32 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
       if (factResult === undefined) return undefined;
       const compared = readCompared(facts);
       if (compared === undefined && comparedAbsent(facts)) return undefined;
-      return operator.evaluate(factResult, compared) === true;
+      return test(factResult, compared) === true;
     };
   } else {
     valueResult = () => value;
-    truth = (facts) => {
-      const factResult = readFact(facts);
-      return factResult === undefined ? undefined : operator.evaluate(factResult, value) === true;
-    };
+    const direct = factRef.direct;
+    // The common leaves read their slot inline (`readFact` gives the same value).
+    if (direct?.member === undefined && direct !== undefined) {
+      const { slot } = direct;
+      truth = (facts) => {
+        const factResult = facts[slot];
+        return factResult === undefined ? undefined : test(factResult, value) === true;
+      };
+    } else if (direct !== undefined) {
+      const { slot, member } = direct as { slot: number; member: string };
+      truth = (facts) => {
+        const whole = facts[slot];
+        // compileReader: a path reads into an object (an array has no member), a primitive is itself.
+        const factResult = whole !== null && typeof whole === 'object' ? (Array.isArray(whole) ? undefined : (whole as Record<string, unknown>)[member]) : whole;
+        return factResult === undefined ? undefined : test(factResult, value) === true;
+      };
+    } else {
+      truth = (facts) => {
+        const factResult = readFact(facts);
+        return factResult === undefined ? undefined : test(factResult, value) === true;
+      };
+    }
   }
   const missing: Node['missing'] = valueRef
     ? (facts, out) => {
