@@ -286,7 +286,11 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   // be read), else any unknown operand leaves it unknown.
   const dominant = boolean === 'all' ? false : true;
   let truth: Node['truth'];
-  if (count === 1) {
+  if (count === 0) {
+    // `{ all: [] }` (a check that always applies) holds; `{ any: [] }` does not.
+    const empty = !dominant;
+    truth = () => empty;
+  } else if (count === 1) {
     truth = truths[0]!;
   } else if (count === 2) {
     const [first, second] = truths as [Node['truth'], Node['truth']];
