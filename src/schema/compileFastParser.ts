@@ -144,7 +144,14 @@ function compileType(schema: AnySchema, def: AnyDef, path: string, options: Comp
     case 'literal': {
       const values = schema._zod.values;
       if (values === undefined) throw new Unsupported(`${def.type} without values`);
-      return (value) => (values.has(value as never) ? value : FAILED);
+      // A string gives the schema's own string back: the same value (strings are values), one
+      // instance for every record, so the conditions' comparisons with it are quick.
+      const strings = new Map<string, string>();
+      for (const v of values) if (typeof v === 'string') strings.set(v, v);
+      return (value) => {
+        if (typeof value === 'string') return strings.get(value) ?? FAILED;
+        return values.has(value as never) ? value : FAILED;
+      };
     }
     case 'unknown':
     case 'any':
