@@ -4,8 +4,9 @@
  *
  * - library: the compiled path vs the json-rules-engine path (validation and findings included);
  *   three checks decided by a hand-written TypeScript floor vs the compiled closures vs
- *   json-rules-engine; the condition core alone (all checks of a record's kind, no findings) vs a
- *   bare json-rules-engine `Engine#run`; validation alone, by zod and by the fast path compiled from it;
+ *   json-rules-engine; the condition core alone (all checks of a record's kind, no findings) on the
+ *   facts in slots as validation fills them vs a bare json-rules-engine `Engine#run` on the facts
+ *   object (and the compiled core reading that object into slots, the definition before); validation alone, by zod and by the fast path compiled from it;
  * - floors: `JSON.parse` of a line; parse + stringify of a line's result;
  * - disagreements between the two paths on a 100k batch (must be 0);
  * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS;
@@ -34,7 +35,7 @@ import { createRulesEngine, engineOperator } from '../src/engine/rulesEngine.js'
 import { createEvaluator } from '../src/evaluate.js';
 import { factsSchemas } from '../src/schema/facts.js';
 import type { ShequRecord } from '../src/schema/record.js';
-import { validateRecord, validateRecordWithZod } from '../src/schema/validateRecord.js';
+import { parseRecordToSlots, validateRecord, validateRecordWithZod } from '../src/schema/validateRecord.js';
 import { CITY_KEYS, type CheckEntry, type CityKey, type RecordKind } from '../src/types.js';
 import { measureCli } from './bench-cli.js';
 import { generateLines, generateToFile } from './gen.js';
@@ -268,28 +269,42 @@ async function main(): Promise<void> {
   // Which checks a record's city and kind has is looked up before timing, for both sides: the
   // timed loops do condition evaluation only (a `${city}/${kind}` key per record cost the compiled
   // side more than its conditions).
-  const coreRecords = valid
-    .filter((r) => engines.has(`${r.city}/${r.kind}`))
-    .map((r) => ({
-      facts: r.facts as Record<string, unknown>,
-      layout: layoutOf(r.kind),
-      deciders: statusByCityKind.get(`${r.city}/${r.kind}`)!,
-      engine: engines.get(`${r.city}/${r.kind}`)!,
-    }));
+  // Each side gets the record as validation hands it to that side, before timing: json-rules-engine
+  // the facts object (validateRecord), the compiled closures the facts in slots (parseRecordToSlots,
+  // which the evaluator runs instead of building a facts object). The same records on both sides.
+  const coreRecords = inputs
+    .map((input) => ({ input, validation: validateRecord(input), slotted: parseRecordToSlots(input) }))
+    .filter(({ validation, slotted }) => validation.ok && slotted !== undefined && engines.has(`${validation.record.city}/${validation.record.kind}`))
+    .map(({ validation, slotted }) => {
+      const r = (validation as Extract<typeof validation, { ok: true }>).record;
+      return {
+        facts: r.facts as Record<string, unknown>,
+        slots: slotted!.facts,
+        layout: layoutOf(r.kind),
+        deciders: statusByCityKind.get(`${r.city}/${r.kind}`)!,
+        engine: engines.get(`${r.city}/${r.kind}`)!,
+      };
+    });
   let decided = 0;
   const core = [
     variant('compiled closures', coreRecords.length, () => {
-      for (const { facts, layout, deciders } of coreRecords) {
-        const slots = layout.read(facts);
+      for (const { slots, deciders } of coreRecords) {
         for (const decide of deciders) if (decide(slots) !== 'unknown') decided += 1;
       }
     }),
     variant('json-rules-engine Engine#run', coreRecords.length, async () => {
       for (const { facts, engine: e } of coreRecords) await e.run(facts);
     }),
+    // The definition before validation filled the slots: the facts object read into slots in the loop.
+    variant('compiled closures, facts read into slots', coreRecords.length, () => {
+      for (const { facts, layout, deciders } of coreRecords) {
+        const slots = layout.read(facts);
+        for (const decide of deciders) if (decide(slots) !== 'unknown') decided += 1;
+      }
+    }),
   ];
   await timeRounds(core);
-  const [coreCompiled, coreJre] = core as [Variant, Variant];
+  const [coreCompiled, coreJre, coreCompiledReading] = core as [Variant, Variant, Variant];
 
   // -- Floors ------------------------------------------------------------------------------
   const parsedLines = lines.filter((line) => {
@@ -326,9 +341,10 @@ async function main(): Promise<void> {
   say(`  compiled closures             ${fmt(threeCompiled.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeCompiled.best)}× slower than the floor, ${ratio(threeCompiled.best, threeJre.best)}× json-rules-engine`);
   say(`  json-rules-engine             ${fmt(threeJre.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeJre.best)}× slower than the floor`);
   say(`  floor vs compiled statuses: ${floorDisagreements} disagreements`);
-  say('Condition core alone (every check of the record’s kind, statuses, no findings)');
-  say(`  compiled closures             ${fmt(coreCompiled.best).padStart(9)} records/s   ${ratio(coreCompiled.best, coreJre.best)}× json-rules-engine per record`);
-  say(`  json-rules-engine Engine#run  ${fmt(coreJre.best).padStart(9)} records/s`);
+  say('Condition core alone (every check of the record’s kind, statuses, no findings; each side on the record as validation gives it)');
+  say(`  compiled closures (slots)     ${fmt(coreCompiled.best).padStart(9)} records/s   ${ratio(coreCompiled.best, coreJre.best)}× json-rules-engine per record`);
+  say(`  json-rules-engine Engine#run  ${fmt(coreJre.best).padStart(9)} records/s   (facts object)`);
+  say(`  compiled, facts object read   ${fmt(coreCompiledReading.best).padStart(9)} records/s   ${ratio(coreCompiledReading.best, coreJre.best)}× json-rules-engine (into slots in the loop, as before)`);
   say(`Floors (results average ${fmt(resultBytes)} bytes)`);
   say(`  JSON.parse of a line          ${fmt(floorParse.best).padStart(9)} records/s`);
   say(`  parse + stringify             ${fmt(floorParseStringify.best).padStart(9)} records/s`);
@@ -455,6 +471,8 @@ async function main(): Promise<void> {
       compiled: Math.round(coreCompiled.best),
       jsonRulesEngine: Math.round(coreJre.best),
       compiledOverJre: ratio(coreCompiled.best, coreJre.best),
+      compiledReadingFacts: Math.round(coreCompiledReading.best),
+      compiledReadingFactsOverJre: ratio(coreCompiledReading.best, coreJre.best),
     },
     floors: {
       jsonParse: Math.round(floorParse.best),

@@ -28,6 +28,13 @@ describe('withPerfTable', () => {
     expect(next.endsWith(`${PERF_END}\nrest\n`)).toBe(true);
   });
 
+  it('shows the condition core on validation’s slots and reading the facts object, when the report has both', () => {
+    const next = withPerfTable(readme, { ...bench, conditionCore: { ...bench.conditionCore, compiledReadingFacts: 600_000, compiledReadingFactsOverJre: 120 } });
+    expect(next).toContain('| condition core alone, compiled, on the slots validation fills | 900,000 | 180× json-rules-engine |');
+    expect(next).toContain('| condition core alone, compiled, reading the facts object into slots | 600,000 | 120× json-rules-engine |');
+    expect(withPerfTable(readme, bench)).toContain('| condition core alone, compiled | 900,000 | 180× json-rules-engine |');
+  });
+
   it('leaves the README as it is without a bench report, and refuses one without markers', () => {
     expect(withPerfTable(readme, undefined)).toBe(readme);
     expect(() => withPerfTable('# no markers', bench)).toThrow(/perf-table markers/);

@@ -21,7 +21,14 @@ export interface BenchReport {
     validationFastOverZod?: number;
   };
   threeChecks: { handWritten: number; compiled: number; jsonRulesEngine: number; floorOverCompiled: number; compiledOverJre: number };
-  conditionCore: { compiled: number; jsonRulesEngine: number; compiledOverJre: number };
+  conditionCore: {
+    compiled: number;
+    jsonRulesEngine: number;
+    compiledOverJre: number;
+    /** The compiled core reading the facts object into slots per record (reports since validation fills them). */
+    compiledReadingFacts?: number;
+    compiledReadingFactsOverJre?: number;
+  };
   floors: { jsonParse: number; parseStringify: number; resultBytes: number };
   disagreements: number;
   cli: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number }>;
@@ -46,7 +53,12 @@ export function renderPerfTable(bench: BenchReport): string {
     `| three checks, hand-written TypeScript floor | ${n(bench.threeChecks.handWritten)} | ${bench.threeChecks.floorOverCompiled}× compiled |`,
     `| three checks, compiled closures | ${n(bench.threeChecks.compiled)} | ${bench.threeChecks.compiledOverJre}× json-rules-engine |`,
     `| three checks, json-rules-engine | ${n(bench.threeChecks.jsonRulesEngine)} | |`,
-    `| condition core alone, compiled | ${n(bench.conditionCore.compiled)} | ${bench.conditionCore.compiledOverJre}× json-rules-engine |`,
+    ...(bench.conditionCore.compiledReadingFacts === undefined
+      ? [`| condition core alone, compiled | ${n(bench.conditionCore.compiled)} | ${bench.conditionCore.compiledOverJre}× json-rules-engine |`]
+      : [
+          `| condition core alone, compiled, on the slots validation fills | ${n(bench.conditionCore.compiled)} | ${bench.conditionCore.compiledOverJre}× json-rules-engine |`,
+          `| condition core alone, compiled, reading the facts object into slots | ${n(bench.conditionCore.compiledReadingFacts)} | ${bench.conditionCore.compiledReadingFactsOverJre}× json-rules-engine |`,
+        ]),
     `| condition core alone, json-rules-engine \`Engine#run\` | ${n(bench.conditionCore.jsonRulesEngine)} | |`,
     `| floor: \`JSON.parse\` of a line | ${n(bench.floors.jsonParse)} | |`,
     `| floor: parse + stringify of a ${n(bench.floors.resultBytes)}-byte result | ${n(bench.floors.parseStringify)} | |`,

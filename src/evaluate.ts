@@ -11,7 +11,7 @@ import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePac
 import { compileEvaluator } from './evaluateCompiled.js';
 import { isoDate, oneOf } from './schema/common.js';
 import { localizeIssue } from './schema/issueText.js';
-import { validateRecord } from './schema/validateRecord.js';
+import { parseRecordToSlots, validateRecord } from './schema/validateRecord.js';
 import type { ReadonlyShequRecordInput, ShequRecord } from './schema/record.js';
 import type { CheckIdOf, CheckParameterNames } from './generated/checkIds.js';
 import {
@@ -268,7 +268,7 @@ function buildEvaluator(
     newCities.size === 0
       ? (input: unknown) => validateRecord(input, { allowUnknownKeys })
       : withCityIssues(cities, (input: unknown) => validateWithCities(input, newCities, allowUnknownKeys));
-  const asOfFor = (record: ShequRecord): string => asOfOverride ?? record.asOf ?? defaultAsOf ?? today(timeZone);
+  const asOfFor = (record: Pick<ShequRecord, 'asOf'>): string => asOfOverride ?? record.asOf ?? defaultAsOf ?? today(timeZone);
   const invalidResult = (validation: Extract<ReturnType<typeof validateRecord>, { ok: false }>): EvaluationResult => ({
     recordId: validation.recordId,
     ...(validation.city ? { city: validation.city } : {}),
@@ -280,12 +280,14 @@ function buildEvaluator(
 
   if (engineChoice === 'compiled') {
     const core = compileEvaluator(files, parameters, operators);
+    // Without traces and pack cities, validation fills the facts' slots itself where it can.
+    const slotted = traced || newCities.size > 0 ? undefined : (input: unknown) => parseRecordToSlots(input, { allowUnknownKeys });
     const evaluateSync = (input: unknown): EvaluationResult => {
+      const fast = slotted?.(input);
+      if (fast !== undefined) return core.evaluateSlotted(fast, asOfFor);
       const validation = validate(input);
       if (!validation.ok) return invalidResult(validation);
-      const record = validation.record;
-      const asOf = () => asOfFor(record);
-      return traced ? core.explainValid(record, asOf) : core.evaluateValid(record, asOf);
+      return traced ? core.explainValid(validation.record, asOfFor) : core.evaluateValid(validation.record, asOfFor);
     };
     // One implementation behind both overloads: the typed one only narrows the result's ruleIds.
     return {

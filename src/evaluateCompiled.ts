@@ -9,7 +9,7 @@ import { compileCondition, RuleCompileError, type CompiledCondition, type Compil
 import { citationFor, namesFailedParts, withoutLiability } from './engine/citation.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
-import { failedParts, passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './engine/trace.js';
+import { passedParts, readOneQuantity, readsSeveralFacts, traceCondition } from './engine/trace.js';
 import { FactLayout, type FactSlots } from './engine/factLayout.js';
 import { wordFailedParts } from './locales/failedParts.js';
 import type { OperatorLookup } from './engine/operatorMap.js';
@@ -20,6 +20,7 @@ import { compileTemplate, compileTemplateWith, formatQuantity, type PartialTempl
 import { zhCN } from './locales/zh-CN.js';
 import { factsSchemas } from './schema/facts.js';
 import type { ShequRecord } from './schema/record.js';
+import { factSlotNames, type SlottedRecord } from './schema/validateRecord.js';
 import type {
   CheckEntry,
   CheckId,
@@ -82,6 +83,8 @@ interface CompiledCheckClosure {
   fail: LocalizedTemplate;
   /** Whether a failure names the parts that failed (engine/compile.ts `namesFailedParts`). */
   namesFailedParts: boolean;
+  /** Where its kind's facts sit (the facts object for a tree is rebuilt from the slots). */
+  layout: FactLayout;
 }
 
 interface CompiledKindClosures {
@@ -101,6 +104,12 @@ interface CompiledCity {
   kinds: Map<RecordKind, CompiledKindClosures>;
 }
 
+/** What a finding takes from its record besides the facts. */
+type RecordEnvelope = Pick<ShequRecord, 'id' | 'city' | 'kind' | 'asOf'>;
+
+/** The record's `asOf` as the evaluator resolves it (its options, its own, today). */
+export type AsOfResolver = (record: RecordEnvelope) => string;
+
 const NO_CHECKS: CompiledKindClosures = { layout: new FactLayout([]), checks: [], nonBinding: [] };
 
 const layouts = new Map<RecordKind, FactLayout>();
@@ -109,8 +118,8 @@ const layouts = new Map<RecordKind, FactLayout>();
 function recordFactsOf(kind: RecordKind): FactLayout {
   let layout = layouts.get(kind);
   if (layout === undefined) {
-    const schema = (factsSchemas as unknown as Record<string, { shape?: Record<string, unknown> } | undefined>)[kind];
-    layout = new FactLayout(schema?.shape ? Object.keys(schema.shape) : []);
+    // The slots validation fills (parseRecordToSlots) are these; a kind no schema has, none.
+    layout = new FactLayout(Object.hasOwn(factsSchemas, kind) ? factSlotNames(kind) : []);
     layouts.set(kind, layout);
   }
   return layout;
@@ -180,6 +189,7 @@ function compileCheck(file: RuleFile, article: RuleFile['articles'][number], raw
     readsSeveralFacts: readsSeveralFacts(passes),
     hasPassTemplate: pass !== undefined,
     namesFailedParts: namesFailedParts(check),
+    layout: ctx.recordFacts,
     fail: localizedTemplate([ZH.failPrefix, fail.zh], [EN.failPrefix, fail.en], label),
   };
 }
@@ -245,7 +255,7 @@ function wordUnknown(c: CompiledCheckClosure, paths: readonly string[]): Unknown
  * An unknown finding. `appliesUnknown`: what "applies when" lacks comes first, then what "passes
  * when" lacks when it is undecided too (see evaluate.ts).
  */
-function unknownFinding(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean, appliesUnknown: boolean, passesUnknown: boolean): Finding {
+function unknownFinding(c: CompiledCheckClosure, record: RecordEnvelope, facts: FactSlots, binding: boolean, appliesUnknown: boolean, passesUnknown: boolean): Finding {
   const paths: string[] = [];
   if (appliesUnknown) c.applies.missing(facts, paths);
   if (passesUnknown) c.passes.missing(facts, paths);
@@ -274,11 +284,11 @@ const FAILED_PARTS = { zh: compileTemplate(ZH.failedParts), en: compileTemplate(
 
 /**
  * A failing multi-part check's message with the parts that failed named. Only failing multi-part
- * checks come here, so the evaluated tree is built (and judged, as the reference path judges it)
- * only for them.
+ * checks come here; the compiled condition gives the failed parts as trace.ts `failedParts` finds
+ * them in the evaluated tree, without building the tree.
  */
-function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record: ShequRecord, slots: FactSlots, known?: ConditionTrace[]): LocalizedText {
-  const parts = known ?? failedParts(c.passes.trace(slots), record.facts as Record<string, unknown>);
+function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record: RecordEnvelope, slots: FactSlots, known?: ConditionTrace[]): LocalizedText {
+  const parts = known ?? c.passes.failedParts(slots);
   if (parts.length === 0) return message;
   return {
     zh: message.zh + FAILED_PARTS.zh({ parts: wordFailedParts(parts, 'zh', record.kind) }),
@@ -286,7 +296,7 @@ function withFailedParts(message: LocalizedText, c: CompiledCheckClosure, record
   };
 }
 
-function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean, truth: boolean): Finding {
+function decidedFinding(c: CompiledCheckClosure, record: RecordEnvelope, facts: FactSlots, binding: boolean, truth: boolean): Finding {
   const evidence = c.passes.explain(facts, truth);
   let { expected, actual } = evidence;
   // A check over several facts: the deciding comparison's numbers are the check's only when the
@@ -295,9 +305,8 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: Fac
   let parts: ConditionTrace[] | undefined;
   let partsPass = false;
   if (c.readsSeveralFacts && (expected !== undefined || actual !== undefined)) {
-    const tree = c.passes.trace(facts);
-    const values = record.facts as Record<string, unknown>;
-    parts = truth ? passedParts(tree, values) : failedParts(tree, values);
+    // A failure's parts from the compiled condition (its failedParts); a pass's from the tree.
+    parts = truth ? passedParts(c.passes.trace(facts), c.layout.toObject(facts)) : c.passes.failedParts(facts);
     if (!readOneQuantity(parts)) {
       expected = undefined;
       actual = undefined;
@@ -336,7 +345,7 @@ function decidedFinding(c: CompiledCheckClosure, record: ShequRecord, facts: Fac
   return { recordId, ruleId, city, kind, severity, binding, citation, status, message };
 }
 
-function findingFor(c: CompiledCheckClosure, record: ShequRecord, facts: FactSlots, binding: boolean): Finding {
+function findingFor(c: CompiledCheckClosure, record: RecordEnvelope, facts: FactSlots, binding: boolean): Finding {
   const applies = c.applies.evaluate(facts);
   if (applies === false) {
     return {
@@ -371,13 +380,15 @@ function notInForceMessage(city: CompiledCity, asOf: string): LocalizedText {
 }
 
 export interface CompiledEvaluatorCore {
-  /** Findings for a validated record, its `asOf` resolved. */
-  evaluateValid(record: ShequRecord, asOf: () => string): EvaluationResult;
+  /** Findings for a validated record (`asOf` resolves its date when the law's commencement asks). */
+  evaluateValid(record: ShequRecord, asOf: AsOfResolver): EvaluationResult;
+  /** The same for a record validated into slots (parseRecordToSlots): no facts object read. */
+  evaluateSlotted(record: SlottedRecord, asOf: AsOfResolver): EvaluationResult;
   /**
    * The same findings, each evaluated one more time to trace it (`explain: true`). Apart from the
    * trace, the findings are `evaluateValid`'s: the trace is kept off that path.
    */
-  explainValid(record: ShequRecord, asOf: () => string): ExplainedEvaluationResult;
+  explainValid(record: ShequRecord, asOf: AsOfResolver): ExplainedEvaluationResult;
 }
 
 /** The trace of one check on a record: both conditions evaluated afresh into their trees. */
@@ -407,45 +418,53 @@ export function compileEvaluator(
       return { ...result, findings };
     },
     evaluateValid(record, asOfOf) {
-      const city = cities.get(record.city)!;
-      const kind = city.kinds.get(record.kind) ?? NO_CHECKS;
-      const facts = kind.layout.read(record.facts as Record<string, unknown>);
-      let binding = city.binding;
-      if (binding) {
-        for (const exception of kind.nonBinding) {
-          if (exception.evaluate(facts) === true) {
-            binding = false;
-            break;
-          }
-        }
-      }
-      const checks = kind.checks;
-      const findings: Finding[] = new Array(checks.length);
-      // Only a law with a commencement date can be not yet in force; ISO dates compare as strings.
-      const from = city.inForceFrom;
-      const asOf = from === null ? undefined : asOfOf();
-      if (from !== null && asOf !== undefined && asOf < from) {
-        const message = notInForceMessage(city, asOf);
-        for (let i = 0; i < checks.length; i += 1) {
-          const c = checks[i]!;
-          findings[i] = {
-            recordId: record.id,
-            ruleId: c.ruleId,
-            city: record.city,
-            kind: record.kind,
-            severity: c.severity,
-            binding,
-            citation: citationOf(c, facts),
-            status: 'not-applicable',
-            reason: 'not-in-force',
-            message,
-          };
-        }
-      } else {
-        for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, facts, binding);
-      }
-      return { recordId: record.id, city: record.city, kind: record.kind, valid: true, findings };
+      const kind = cities.get(record.city)!.kinds.get(record.kind) ?? NO_CHECKS;
+      return evaluateSlots(record, kind.layout.read(record.facts as Record<string, unknown>), asOfOf);
+    },
+    evaluateSlotted(record, asOfOf) {
+      return evaluateSlots(record, record.facts, asOfOf);
     },
   };
+
+  /** The findings of a record whose facts are in its kind's slots. */
+  function evaluateSlots(record: RecordEnvelope, facts: FactSlots, asOfOf: AsOfResolver): EvaluationResult {
+    const city = cities.get(record.city)!;
+    const kind = city.kinds.get(record.kind) ?? NO_CHECKS;
+    let binding = city.binding;
+    if (binding) {
+      for (const exception of kind.nonBinding) {
+        if (exception.evaluate(facts) === true) {
+          binding = false;
+          break;
+        }
+      }
+    }
+    const checks = kind.checks;
+    const findings: Finding[] = new Array(checks.length);
+    // Only a law with a commencement date can be not yet in force; ISO dates compare as strings.
+    const from = city.inForceFrom;
+    const asOf = from === null ? undefined : asOfOf(record);
+    if (from !== null && asOf !== undefined && asOf < from) {
+      const message = notInForceMessage(city, asOf);
+      for (let i = 0; i < checks.length; i += 1) {
+        const c = checks[i]!;
+        findings[i] = {
+          recordId: record.id,
+          ruleId: c.ruleId,
+          city: record.city,
+          kind: record.kind,
+          severity: c.severity,
+          binding,
+          citation: citationOf(c, facts),
+          status: 'not-applicable',
+          reason: 'not-in-force',
+          message,
+        };
+      }
+    } else {
+      for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, facts, binding);
+    }
+    return { recordId: record.id, city: record.city, kind: record.kind, valid: true, findings };
+  }
   return core;
 }

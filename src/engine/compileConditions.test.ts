@@ -10,6 +10,7 @@ import { FactLayout } from './factLayout.js';
 import { refToPath } from './factPath.js';
 import { explain, judge } from './kleene.js';
 import { resolveParameters } from './parameters.js';
+import { failedParts } from './trace.js';
 import { createRulesEngine, engineOperator } from './rulesEngine.js';
 
 const engine = createRulesEngine();
@@ -151,7 +152,7 @@ describe('compileCondition against kleene.ts', () => {
     ),
   );
 
-  it('gives judge’s truth and missing paths and explain’s evidence on the traced tree, for generated records', () => {
+  it('gives judge’s truth and missing paths, explain’s evidence and the failed parts of the traced tree, for generated records', () => {
     // Arrange: a generated record; Act: every condition of its kind, both ways; Assert: the same answers.
     fc.assert(
       fc.property(recordArbitrary, (input) => {
@@ -172,6 +173,7 @@ describe('compileCondition against kleene.ts', () => {
           } else {
             expect(compiled.explain(slots, truth), where).toEqual(explain(judgement, facts));
           }
+          if (truth === false) expect(compiled.failedParts(slots), where).toEqual(failedParts(compiled.trace(slots), facts));
         }
       }),
       { numRuns: 2000 },

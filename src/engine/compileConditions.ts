@@ -23,6 +23,8 @@ import { compilePath, refToPath } from './factPath.js';
 import type { FactLayout, FactSlots } from './factLayout.js';
 import type { EvaluatedCondition, Truth } from './kleene.js';
 import { BOUND_OPERATORS, OPERATOR_BY_NAME, type OperatorExplanation } from './operators.js';
+import { failedParts as failedPartsOfTree } from './trace.js';
+import type { ConditionTrace, LeafTrace, TracedFact } from '../types.js';
 
 /** A rule that cannot be compiled: which rule, where in its conditions, and why. */
 export class RuleCompileError extends Error {
@@ -68,6 +70,12 @@ export interface CompiledCondition {
   explain(facts: Facts, truth: boolean): OperatorExplanation;
   /** The evaluated tree as json-rules-engine leaves it on a rule result (fresh; for tests and debugging). */
   trace(facts: Facts): EvaluatedCondition;
+  /**
+   * When `evaluate` gave false: the parts that made it false, as trace.ts `failedParts` gives them
+   * for `trace(facts)` (a false all's false operands, a false any's every operand, down to the
+   * comparisons), built for those parts only. For wording the message: rule values are shared.
+   */
+  failedParts(facts: Facts): ConditionTrace[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -103,6 +111,11 @@ interface CompiledRef {
   hasAbsent(facts: Facts): boolean;
   /** For a derived fact: its definition, params and inputs read as kleene.ts reads them. */
   derived?: { fact: DerivedFact; params: Record<string, unknown>; inputs: Reader[] };
+  /**
+   * For a record fact read whole or at one member (`$.plan`): its slot and the member, so that a
+   * leaf reads it inline (`read` gives the same value).
+   */
+  direct?: { slot: number; member: string | undefined };
 }
 
 /**
@@ -148,6 +161,9 @@ function compileReader(
     hasAbsent = () => true;
   }
   const compiled: CompiledRef = { read: base, absent, hasAbsent, ...(derivedPlan ? { derived: derivedPlan } : {}) };
+  const slot = derived ? undefined : ctx.recordFacts.slot(fact);
+  const members = typeof path === 'string' && path !== '' && path !== '$' ? path.slice(2).split('.') : [];
+  if (slot !== undefined && members.length <= 1) compiled.direct = { slot, member: members[0] };
   if (typeof path !== 'string' || path === '') return compiled;
   const resolve = compilePath(path);
   compiled.read = (facts) => {
@@ -216,6 +232,8 @@ interface Node {
   truth: (facts: Facts) => Truth;
   missing: (facts: Facts, out: string[]) => void;
   trace: (facts: Facts) => EvaluatedCondition;
+  /** When false: appends the parts that made it false (see `CompiledCondition.failedParts`). */
+  failed: (facts: Facts, out: ConditionTrace[]) => void;
 }
 
 /** A compiled leaf, kept in rule order for `explain`. */
@@ -244,13 +262,19 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   if (boolean === 'not') {
     const inner = compileNode(ctx, json['not'], `${where}.not`, leaves);
     const innerTruth = inner.truth;
+    const trace = (facts: Facts): EvaluatedCondition => ({ ...named, not: inner.trace(facts) });
+    const layout = ctx.recordFacts;
     return {
       truth: (facts) => {
         const truth = innerTruth(facts);
         return truth === undefined ? undefined : !truth;
       },
       missing: inner.missing,
-      trace: (facts) => ({ ...named, not: inner.trace(facts) }),
+      trace,
+      // A `not` is one part, its subtree traced whole (no shipped rule has one: not worth compiling).
+      failed: (facts, out) => {
+        for (const part of failedPartsOfTree(trace(facts), layout.toObject(facts))) out.push(part);
+      },
     };
   }
   const list = json[boolean];
@@ -262,7 +286,11 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   // be read), else any unknown operand leaves it unknown.
   const dominant = boolean === 'all' ? false : true;
   let truth: Node['truth'];
-  if (count === 1) {
+  if (count === 0) {
+    // `{ all: [] }` (a check that always applies) holds; `{ any: [] }` does not.
+    const empty = !dominant;
+    truth = () => empty;
+  } else if (count === 1) {
     truth = truths[0]!;
   } else if (count === 2) {
     const [first, second] = truths as [Node['truth'], Node['truth']];
@@ -291,7 +319,42 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
       for (const child of children) if (child.truth(facts) === undefined) child.missing(facts, out);
     },
     trace: (facts) => ({ ...named, [boolean]: children.map((c) => c.trace(facts)) }),
+    // trace.ts failedOf: a false all's false operands; a false any's operands are all false.
+    failed:
+      boolean === 'all'
+        ? (facts, out) => {
+            for (const child of children) if (child.truth(facts) === false) child.failed(facts, out);
+          }
+        : (facts, out) => {
+            for (const child of children) child.failed(facts, out);
+          },
   };
+}
+
+/** An operator's test as a plain function: `operator.evaluate(factValue, compareTo)`. */
+type Test = (factValue: unknown, compareTo: unknown) => unknown;
+
+/**
+ * `operator.evaluate` as one function, taken apart where it is a json-rules-engine `Operator`
+ * (`factValueValidator(a) && cb(a, b)`): its own `cb` when its validator is the one the class gives
+ * an operator without one (always true; told by its source), so a leaf calls the comparison itself
+ * rather than the operator's method and, through it, the validator.
+ */
+function testOf(operator: EngineOperator): Test {
+  type Parts = { cb?: unknown; factValueValidator?: unknown; constructor?: unknown };
+  const { cb, factValueValidator: validator, constructor: OperatorClass } = operator as EngineOperator & Parts;
+  if (typeof cb !== 'function' || typeof validator !== 'function' || typeof OperatorClass !== 'function') return (a, b) => operator.evaluate(a, b);
+  let probe: Parts | undefined;
+  try {
+    probe = new (OperatorClass as new (name: string, cb: Test) => Parts)('probe', () => true);
+  } catch {
+    probe = undefined;
+  }
+  const byDefault = typeof probe?.factValueValidator === 'function' && probe.factValueValidator.toString() === validator.toString();
+  if (byDefault && probe?.cb !== undefined && validator() === true) return cb as Test;
+  const check = validator as (a: unknown) => unknown;
+  const compare = cb as Test;
+  return (a, b) => check(a) && compare(a, b);
 }
 
 /**
@@ -300,17 +363,14 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
  * comparison. For a number that test is `!Number.isNaN(value)` (its string parses back to itself,
  * or to ±Infinity), so a number skips it; any other value still goes through it.
  */
-function withNumberCheck(operator: EngineOperator, numeric: EngineOperator | undefined): EngineOperator {
+function operatorTest(operator: EngineOperator, numeric: EngineOperator | undefined): Test {
   type Parts = { cb?: unknown; factValueValidator?: unknown };
   const { cb, factValueValidator: validator } = operator as EngineOperator & Parts;
   const numberValidator = (numeric as (EngineOperator & Parts) | undefined)?.factValueValidator;
-  if (typeof cb !== 'function' || typeof validator !== 'function' || validator !== numberValidator) return operator;
+  if (typeof cb !== 'function' || typeof validator !== 'function' || validator !== numberValidator) return testOf(operator);
   const compare = cb as (a: unknown, b: unknown) => unknown;
   const check = validator as (a: unknown) => boolean;
-  return {
-    evaluate: (factValue, compareTo) =>
-      (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && (compare(factValue, compareTo) as boolean),
-  };
+  return (factValue, compareTo) => (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && compare(factValue, compareTo);
 }
 
 function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: string, leaves: Leaf[]): Leaf {
@@ -324,7 +384,8 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, `${where}.operator`, 'operator must be a string');
   const found = ctx.operator(operatorName);
   if (!found) throw new RuleCompileError(ctx.ruleId, `${where}.operator`, `unknown operator '${operatorName}'`);
-  const operator = withNumberCheck(found, ctx.operator('greaterThan'));
+  const test = operatorTest(found, ctx.operator('greaterThan'));
+  const operator = { evaluate: (factValue: unknown, compareTo: unknown) => test(factValue, compareTo) };
   const factRef = compileReader(ctx, where, json['fact'], json['path'], json['params']);
   const readFact = factRef.read;
 
@@ -364,14 +425,32 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
       if (factResult === undefined) return undefined;
       const compared = readCompared(facts);
       if (compared === undefined && comparedAbsent(facts)) return undefined;
-      return operator.evaluate(factResult, compared) === true;
+      return test(factResult, compared) === true;
     };
   } else {
     valueResult = () => value;
-    truth = (facts) => {
-      const factResult = readFact(facts);
-      return factResult === undefined ? undefined : operator.evaluate(factResult, value) === true;
-    };
+    const direct = factRef.direct;
+    // The common leaves read their slot inline (`readFact` gives the same value).
+    if (direct?.member === undefined && direct !== undefined) {
+      const { slot } = direct;
+      truth = (facts) => {
+        const factResult = facts[slot];
+        return factResult === undefined ? undefined : test(factResult, value) === true;
+      };
+    } else if (direct !== undefined) {
+      const { slot, member } = direct as { slot: number; member: string };
+      truth = (facts) => {
+        const whole = facts[slot];
+        // compileReader: a path reads into an object (an array has no member), a primitive is itself.
+        const factResult = whole !== null && typeof whole === 'object' ? (Array.isArray(whole) ? undefined : (whole as Record<string, unknown>)[member]) : whole;
+        return factResult === undefined ? undefined : test(factResult, value) === true;
+      };
+    } else {
+      truth = (facts) => {
+        const factResult = readFact(facts);
+        return factResult === undefined ? undefined : test(factResult, value) === true;
+      };
+    }
   }
   const missing: Node['missing'] = valueRef
     ? (facts, out) => {
@@ -381,6 +460,29 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
     : (facts, out) => {
         if (readFact(facts) === undefined) factRef.absent(facts, out);
       };
+
+  // The leaf as trace.ts `failedParts` gives it when false (its `leafFields`, values not copied).
+  const tracedFact = (ref: Record<string, unknown>): TracedFact => {
+    const traced: TracedFact = { fact: ref['fact'] as string };
+    if (typeof ref['path'] === 'string' && ref['path'] !== '') traced.path = ref['path'];
+    if (typeof ref['params'] === 'object' && ref['params'] !== null) traced.params = ref['params'] as Record<string, unknown>;
+    return Object.freeze(traced);
+  };
+  const partFact = tracedFact(json);
+  const partValueFact = valueRef ? tracedFact(value as Record<string, unknown>) : undefined;
+  const failed: Node['failed'] = (facts, out) => {
+    const part = { fact: partFact.fact } as LeafTrace;
+    if (partFact.path !== undefined) part.path = partFact.path;
+    if (partFact.params !== undefined) part.params = partFact.params;
+    part.operator = operatorName;
+    const compared = valueResult(facts);
+    if (compared !== undefined) part.value = compared;
+    if (partValueFact !== undefined) part.valueFact = partValueFact;
+    const actual = readFact(facts);
+    if (actual !== undefined) part.actual = actual;
+    part.truth = false;
+    out.push(part);
+  };
 
   const described = {
     ...(typeof json['name'] === 'string' ? { name: json['name'] } : {}),
@@ -398,6 +500,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
       const compared = valueResult(facts);
       return { ...described, factResult, valueResult: compared, result: factResult !== undefined && operator.evaluate(factResult, compared) === true };
     },
+    failed,
     fact: described.fact,
     path: described.path,
     operator: operatorName,
@@ -490,5 +593,10 @@ export function compileCondition(json: unknown, ctx: CompileContext, where: stri
       return NO_EVIDENCE;
     },
     trace: root.trace,
+    failedParts: (facts) => {
+      const out: ConditionTrace[] = [];
+      root.failed(facts, out);
+      return out;
+    },
   };
 }

@@ -45,4 +45,11 @@ export class FactLayout {
     }
     return slots;
   }
+
+  /** The facts object `slots` were read from (its facts of the kind, in slot order; absent ones left out). */
+  toObject(slots: FactSlots): Record<string, unknown> {
+    const facts: Record<string, unknown> = {};
+    for (let i = 0; i < this.names.length; i += 1) if (slots[i] !== undefined) facts[this.names[i]!] = slots[i];
+    return facts;
+  }
 }

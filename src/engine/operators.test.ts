@@ -25,6 +25,18 @@ describe('operators', () => {
     });
   });
 
+  it('includesAll holds when the fact is an array including every required value, as Array#every reads them (holes skipped, NaN found)', () => {
+    const includesAll = op('includesAll');
+    const item = fc.oneof(fc.constantFrom('a', 'b', 'c', NaN, 0, -0, undefined), fc.integer({ min: 0, max: 3 }));
+    const list = fc.oneof(fc.array(item, { maxLength: 4 }), fc.sparseArray(item, { maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.oneof(list, fc.constantFrom(undefined, 'abc', {})), fc.oneof(list, fc.constantFrom(undefined, 'a')), (fact, required) => {
+        const expected = Array.isArray(fact) && (!Array.isArray(required) || required.every((value) => fact.includes(value)));
+        expect(includesAll.evaluate(fact, required)).toBe(expected);
+      }),
+    );
+  });
+
   it('everyValueIn passes an object whose given values are all allowed, and names the others', () => {
     const everyValueIn = op('everyValueIn');
     expect(everyValueIn.evaluate({ water: 'r' }, ['r'])).toBe(true);

@@ -154,8 +154,14 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   },
   {
     name: 'includesAll',
-    // missingFrom(…).length === 0 without building its Set and list (SameValueZero either way).
-    evaluate: (fact, required) => Array.isArray(fact) && (!Array.isArray(required) || required.every((item) => fact.includes(item))),
+    // missingFrom(…).length === 0 without building its Set and list (SameValueZero either way);
+    // `every` as a loop (no closure per call), holes skipped as `every` skips them.
+    evaluate: (fact, required) => {
+      if (!Array.isArray(fact)) return false;
+      if (!Array.isArray(required)) return true;
+      for (let i = 0; i < required.length; i += 1) if (i in required && !fact.includes(required[i])) return false;
+      return true;
+    },
     explain: (fact, required, at) => {
       const missing = missingFrom(fact, required);
       return {

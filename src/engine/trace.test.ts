@@ -174,5 +174,7 @@ describe('hasSeveralParts and failedParts', () => {
     ]);
     const passing = { gridHeads: 1, gridWorkers: 1 };
     expect(failedParts(condition.trace(ctx.recordFacts.read(passing)), passing)).toEqual([]);
+    // The compiled condition finds the same parts without building the tree.
+    expect(condition.failedParts(ctx.recordFacts.read(failing))).toEqual(failedParts(condition.trace(ctx.recordFacts.read(failing)), failing));
   });
 });

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { recordArbitrary } from './arbitraries.js';
 import { compileFastParser, FAST_PARSE_FAILED, type FastParserFallback } from './compileFastParser.js';
 import { recordSchemas, type RecordSchemas } from './record.js';
-import { lenientRecordSchemas, validateRecord, validateRecordWithZod } from './validateRecord.js';
+import { factSlotNames, lenientRecordSchemas, parseRecordToSlots, validateRecord, validateRecordWithZod } from './validateRecord.js';
 
 /**
  * Where `a` and `b` first differ, or null when they are the same value in every respect a caller
@@ -223,6 +223,22 @@ describe.each(MODES)('compileFastParser on the $name record schema', ({ schemas,
     );
   });
 
+  it('parses into slots exactly what it accepts: validateRecord’s record with the facts at their slots (parseRecordToSlots)', () => {
+    fc.assert(
+      fc.property(fc.oneof(recordArbitrary, mutatedRecordArbitrary), (input) => {
+        const slotted = parseRecordToSlots(input, { allowUnknownKeys });
+        expect(slotted !== undefined).toBe(parse(input) !== FAST_PARSE_FAILED);
+        if (slotted === undefined) return;
+        const validation = validateRecordWithZod(input, { allowUnknownKeys });
+        if (!validation.ok) throw new Error('slotted a record zod refuses');
+        const { facts, ...envelope } = validation.record;
+        const inSlots = factSlotNames(validation.record.kind).map((name) => (Object.hasOwn(facts, name) ? (facts as Record<string, unknown>)[name] : undefined));
+        expect(firstDifference(slotted, { ...envelope, facts: inSlots })).toBeNull();
+      }),
+      { numRuns: 2500 },
+    );
+  });
+
   it('returns a fresh record that shares no object with the input', () => {
     fc.assert(
       fc.property(recordArbitrary, (record) => {
@@ -293,6 +309,32 @@ const smallObject: fc.Arbitrary<unknown> = fc.dictionary(
   ),
   { maxKeys: 5, noNullPrototype: false },
 );
+
+describe('compileFastParser with slots', () => {
+  // An object compiled into slots, and one left to zod (loose) whose parsed object is laid out in them.
+  const schemas: ReadonlyArray<[string, z.ZodObject]> = [
+    ['strict', z.strictObject({ a: z.enum(['x', 'y']).default('x'), n: z.int().optional(), s: z.string().optional() })],
+    ['loose (left to zod)', z.looseObject({ a: z.enum(['x', 'y']).default('x'), n: z.int().optional(), s: z.string().optional() })],
+  ];
+  const names = ['s', 'unused', 'n', 'a'];
+  it.each(schemas)('%s: accepts what zod accepts, with the parsed members at their slots', (_name, inner) => {
+    const schema = z.object({ inner });
+    const parse = compileFastParser(schema, { slots: (s) => (s === inner ? names : undefined) });
+    fc.assert(
+      fc.property(fc.oneof(smallObject, interestingValue), (value) => {
+        const input = { inner: value };
+        const fast = parse(input);
+        const zod = schema.safeParse(input);
+        expect(fast !== FAST_PARSE_FAILED).toBe(zod.success);
+        if (!zod.success) return;
+        const parsed = zod.data.inner as Record<string, unknown>;
+        const slots = names.map((name) => (Object.hasOwn(parsed, name) ? parsed[name] : undefined));
+        expect(firstDifference(fast, { inner: slots })).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe.each(SMALL_SCHEMAS)('compileFastParser on %s', (_name, schema) => {
   it('decides like zod and gives the same value on any input', () => {

@@ -27,6 +27,13 @@ export interface FastParserFallback {
 export interface CompileFastParserOptions {
   /** Called for each sub-schema parsed by zod rather than by compiled closures. */
   onFallback?: (fallback: FastParserFallback) => void;
+  /**
+   * Object schemas to parse into slots instead of an object: for a schema it gives names for, the
+   * parsed value is an array holding the parsed member `names[i]` at index i (undefined where the
+   * parsed object would have no such key). The same values are accepted; only the output differs.
+   * The names must include every member of the schema.
+   */
+  slots?: (schema: AnySchema) => readonly string[] | undefined;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -93,7 +100,14 @@ function compileNode(schema: AnySchema, path: string, options: CompileFastParser
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
     options.onFallback?.({ path: path === '' ? '(root)' : path, reason: error.message });
-    return zodParser(schema);
+    const names = options.slots?.(schema);
+    if (names === undefined) return zodParser(schema);
+    // Slots wanted here: zod's parsed object, laid out in them.
+    const parse = zodParser(schema);
+    return (value) => {
+      const out = parse(value);
+      return out === FAILED ? FAILED : names.map((name) => (Object.hasOwn(out as object, name) ? (out as Record<string, unknown>)[name] : undefined));
+    };
   }
 }
 
@@ -130,7 +144,14 @@ function compileType(schema: AnySchema, def: AnyDef, path: string, options: Comp
     case 'literal': {
       const values = schema._zod.values;
       if (values === undefined) throw new Unsupported(`${def.type} without values`);
-      return (value) => (values.has(value as never) ? value : FAILED);
+      // A string gives the schema's own string back: the same value (strings are values), one
+      // instance for every record, so the conditions' comparisons with it are quick.
+      const strings = new Map<string, string>();
+      for (const v of values) if (typeof v === 'string') strings.set(v, v);
+      return (value) => {
+        if (typeof value === 'string') return strings.get(value) ?? FAILED;
+        return values.has(value as never) ? value : FAILED;
+      };
     }
     case 'unknown':
     case 'any':
@@ -157,7 +178,7 @@ function compileType(schema: AnySchema, def: AnyDef, path: string, options: Comp
     case 'array':
       return compileArray(def, path, options);
     case 'object':
-      return compileObject(def, path, options);
+      return compileObject(def, path, options, options.slots?.(schema));
     case 'union':
       return compileDiscriminatedUnion(def, path, options);
     default:
@@ -229,7 +250,7 @@ function absenceOf(schema: AnySchema): Absence {
   return optin === 'defaulted' ? 'default' : 'parse';
 }
 
-function compileObject(def: AnyDef, path: string, options: CompileFastParserOptions): FastParser {
+function compileObject(def: AnyDef, path: string, options: CompileFastParserOptions, slotNames: readonly string[] | undefined): FastParser {
   const shape = def.shape;
   if (shape === undefined) throw new Unsupported('object without a shape');
   if (Object.getOwnPropertySymbols(shape).length > 0) throw new Unsupported('symbol keys');
@@ -248,6 +269,7 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
     members.push({ key, parse: compileNode(member, path === '' ? key : `${path}.${key}`, options), absence: absenceOf(member) });
   }
   const keySet: ReadonlySet<string> = new Set(keys);
+  if (slotNames !== undefined) return compileSlottedObject(members, strict, keySet, slotNames);
 
   // Plain closures, no generated code: a `new Function` parser per shape (as zod's JIT) measured
   // no faster; the cost is in reading the varied input objects and building the output.
@@ -276,6 +298,42 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
         if (absence !== 'defaultOrOmit') return FAILED;
       } else if (absence === 'default' || r !== undefined) {
         out[key] = r;
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * `compileObject`'s closure with the parsed members written into slots (`options.slots`) instead
+ * of an object's keys: the same members accepted and parsed in the same order, each at its slot.
+ */
+function compileSlottedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, names: readonly string[]): FastParser {
+  const slotOf = members.map(({ key }) => names.indexOf(key));
+  if (slotOf.includes(-1)) throw new Error(`slots ${names.join(', ')} lack a member of the object (${[...keySet].join(', ')})`);
+  const empty: readonly undefined[] = names.map(() => undefined);
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
+    const input = value as Record<string, unknown>;
+    if (strict) {
+      for (const key in input) if (!keySet.has(key)) return FAILED;
+    }
+    const out: unknown[] = empty.slice();
+    for (let i = 0; i < members.length; i += 1) {
+      const { key, parse, absence } = members[i]!;
+      if (key in input) {
+        const r = parse(input[key]);
+        if (r === FAILED) return FAILED;
+        out[slotOf[i]!] = r;
+        continue;
+      }
+      if (absence === 'refuse') return FAILED;
+      if (absence === 'omit') continue;
+      const r = parse(undefined);
+      if (r === FAILED) {
+        if (absence !== 'defaultOrOmit') return FAILED;
+      } else if (absence === 'default' || r !== undefined) {
+        out[slotOf[i]!] = r;
       }
     }
     return out;

@@ -90,6 +90,53 @@ function fastParserFor(schemas: RecordSchemas): FastParser {
 }
 
 /**
+ * A valid record as the compiled evaluator reads it: the envelope as `validateRecord` parses it,
+ * with `facts` in slots — the parsed facts at the index of their key in `Object.keys` of the
+ * kind's facts schema (`factSlotNames`, the evaluator's `FactLayout`), undefined where absent.
+ */
+export type SlottedRecord = Omit<ShequRecord, 'facts'> & { facts: readonly unknown[] };
+
+/** The slot names of a kind's facts: the keys of its facts schema, in order. */
+export function factSlotNames(kind: RecordKind): readonly string[] {
+  return Object.keys(recordSchemas.byKind[kind].shape.facts.unwrap().shape);
+}
+
+const slottedParsers = new Map<RecordSchemas, FastParser>();
+function slottedParserFor(schemas: RecordSchemas): FastParser {
+  let parser = slottedParsers.get(schemas);
+  if (parser === undefined) {
+    try {
+      // Each kind's facts object (inside its prefault) parsed into the kind's slots.
+      const names = new Map<z.core.$ZodType, readonly string[]>();
+      for (const kind of RECORD_KINDS) names.set(schemas.byKind[kind].shape.facts.unwrap(), factSlotNames(kind));
+      parser = compileFastParser(schemas.record, { slots: (schema) => names.get(schema) });
+    } catch {
+      parser = () => FAST_PARSE_FAILED;
+    }
+    slottedParsers.set(schemas, parser);
+  }
+  return parser;
+}
+
+/**
+ * For the compiled evaluator: `validateRecord`'s fast path with the facts parsed straight into
+ * slots (no facts object built, then read into slots). Undefined where that path does not accept
+ * the input — then `validateRecord` decides (zod, which words the errors, or accepts what the fast
+ * path leaves to it). Where it gives a record, `validateRecord` gives the same record with the
+ * same facts in an object.
+ */
+export function parseRecordToSlots(input: unknown, options?: ValidateRecordOptions): SlottedRecord | undefined {
+  let parsed: unknown = FAST_PARSE_FAILED;
+  try {
+    parsed = slottedParserFor(options?.allowUnknownKeys === true ? lenientRecordSchemas : recordSchemas)(input);
+  } catch {
+    // A value JSON cannot produce (a throwing getter…): validateRecord says what it makes of it.
+  }
+  if (parsed === FAST_PARSE_FAILED || !Array.isArray((parsed as { facts?: unknown }).facts)) return undefined;
+  return parsed as SlottedRecord;
+}
+
+/**
  * `validateRecord` through zod alone, without the compiled fast path: the reference the fast
  * path is tested against, and the bench's "zod validation alone". Not part of the package API.
  */
