@@ -36,12 +36,14 @@ const KEYS_KEPT = 4096;
 /**
  * An object written before, found by the last frozen object among its values (a finding's message):
  * its keys, its values (FRESH where a value was not a primitive or frozen), and where each field's
- * bytes (leading comma included) start and end in `bytes`.
+ * bytes (leading comma included) start and end in `bytes` (offsets from the object's `{`).
  */
 interface Memo {
   keys: string[];
   values: unknown[];
   starts: number[];
+  /** Where each field's value starts (after its key). */
+  valueStarts: number[];
   ends: number[];
   bytes: Uint8Array;
 }
@@ -241,12 +243,14 @@ export class JsonBytes {
       return;
     }
     const starts: number[] = [];
+    const valueStarts: number[] = [];
     const ends: number[] = [];
     const same: unknown[] = [];
     for (let i = 0; i < n; i += 1) {
       const at = this.length;
       if (!first) this.byte(0x2c);
       this.key(keys[i]!);
+      valueStarts.push(this.length - start);
       const field = values[i];
       if (this.value(field, depth + 1)) first = false;
       else this.length = at;
@@ -256,7 +260,7 @@ export class JsonBytes {
       same.push(typeof field !== 'object' || field === null || frozenBytes.get(field)?.length ? field : FRESH);
     }
     this.byte(0x7d); // }
-    memos.set(anchor, { keys: keys.slice(0, n), values: same, starts, ends, bytes: this.bytes.slice(start, this.length) });
+    memos.set(anchor, { keys: keys.slice(0, n), values: same, starts, valueStarts, ends, bytes: this.bytes.slice(start, this.length) });
   }
 
   /**
@@ -269,13 +273,13 @@ export class JsonBytes {
     const n = memo.keys.length;
     for (let i = 0; i < n; i += 1) if (keys[i] !== memo.keys[i]) return false;
     this.byte(0x7b);
-    const { bytes, starts, ends } = memo;
-    let from = -1;
-    let to = -1;
+    const { bytes, starts, valueStarts, ends } = memo;
+    // Bytes [from, to) of the memo are still to be copied.
+    let from = starts[0] ?? 0;
+    let to = from;
     for (let i = 0; i < n; i += 1) {
       const field = values[i];
       if (field === memo.values[i]) {
-        if (from < 0) from = starts[i]!;
         to = ends[i]!;
         continue;
       }
@@ -283,18 +287,16 @@ export class JsonBytes {
         this.length = start;
         return false;
       }
-      if (from >= 0) {
-        this.copy(bytes, from, to);
-        from = -1;
-      }
-      if (bytes[starts[i]!] === 0x2c) this.byte(0x2c);
-      this.key(keys[i]!);
+      // The comma and the key from the memo, the value written.
+      this.copy(bytes, from, valueStarts[i]!);
       if (!this.value(field, depth + 1)) {
         this.length = start;
         return false;
       }
+      from = ends[i]!;
+      to = from;
     }
-    if (from >= 0) this.copy(bytes, from, to);
+    this.copy(bytes, from, to);
     this.byte(0x7d);
     return true;
   }
