@@ -17,6 +17,9 @@ export interface AtomicOut {
   abort(): Promise<void>;
 }
 
+/** Bytes handed to the file stream before a write waits for it to drain. */
+export const WRITE_AHEAD_BYTES = 4 * 1024 * 1024;
+
 /**
  * Opens the temporary file; rejects (ENOENT, EACCES…) when the directory is not writable, and
  * (EISDIR) when `path` is a directory — before any record is read, not at the final rename. A
@@ -52,7 +55,9 @@ export async function openAtomicOut(path: string): Promise<AtomicOut> {
   if (existing?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
   const mode = existing === null ? undefined : existing.mode & 0o7777;
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const stream = createWriteStream(tempPath, { flags: 'wx', ...(mode !== undefined ? { mode } : {}) });
+  // A few MB may wait to be written (gathered into one writev), so that the next records are
+  // evaluated while the file system writes the last ones instead of after.
+  const stream = createWriteStream(tempPath, { flags: 'wx', highWaterMark: WRITE_AHEAD_BYTES, ...(mode !== undefined ? { mode } : {}) });
   await new Promise<void>((opened, reject) => {
     stream.once('open', () => opened());
     stream.once('error', (error: NodeJS.ErrnoException) => reject(openError(error, dirname(path))));

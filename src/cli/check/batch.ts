@@ -92,7 +92,8 @@ function evaluatorFailed(error: unknown): EvaluationResult {
 
 interface Prepared {
   position: { file?: string; line: number; index?: number };
-  declared: ReturnType<typeof declaredIdentity>;
+  /** What the record declares, read before evaluation only when --city needs it (else on demand). */
+  declared: ReturnType<typeof declaredIdentity> | undefined;
   value: unknown;
 }
 
@@ -123,20 +124,23 @@ function prepare(item: InputItem, options: Pick<CheckBatchOptions, 'city' | 'mul
       findings: [],
     };
   }
+  if (options.city === undefined) return { position, declared: undefined, value: item.value };
   const declared = declaredIdentity(item.value);
-  if (options.city !== undefined && declared.city !== undefined && declared.city !== options.city) {
+  if (declared.city !== undefined && declared.city !== options.city) {
     return { ...position, recordId: declared.id, city: declared.city, ...kindOf(declared.kind), skipped: true, findings: [] };
   }
   return { position, declared, value: item.value };
 }
 
-function finish({ position, declared }: Prepared, evaluation: EvaluationResult): CheckResult {
-  const city = evaluation.city ?? declared.city;
-  const kind = evaluation.kind ?? declared.kind;
+function finish({ position, declared: known, value }: Prepared, evaluation: EvaluationResult): CheckResult {
+  // What the record declares fills in what the evaluation does not say (an invalid record, an evaluator that failed).
+  const declared = evaluation.recordId != null && evaluation.city !== undefined && evaluation.kind !== undefined ? undefined : (known ?? declaredIdentity(value));
+  const city = evaluation.city ?? declared?.city;
+  const kind = evaluation.kind ?? declared?.kind;
   // Built key by key, in the order the report prints them (no spreads: this runs per record).
   const result = (position.file !== undefined ? { file: position.file, line: position.line } : { line: position.line }) as RecordResult;
   if (position.index !== undefined) result.index = position.index;
-  result.recordId = evaluation.recordId ?? declared.id;
+  result.recordId = evaluation.recordId ?? declared!.id;
   if (city !== undefined) result.city = city;
   if (kind !== undefined) result.kind = kind;
   result.valid = evaluation.valid;

@@ -8,6 +8,7 @@ import { resultOf } from './batch.js';
 import { renderCsv } from './formats/csv.js';
 import type { InputItem } from './input.js';
 import { batchText, type LineBatch } from './read/lineBatch.js';
+import { JsonBytes } from './jsonBytes.js';
 import { parseLine } from './read/ndjsonReader.js';
 import { isFileError, type CheckResult } from './result.js';
 import { SummaryBuilder, type SummarySnapshot } from './summary.js';
@@ -61,11 +62,18 @@ export const PIECE_BYTES = 256 * 1024;
 export function createBatchRenderer(config: RenderConfig, evaluateSync: (record: unknown) => EvaluationResult, pieces?: ChunkPool): BatchRenderer {
   const options = { multiFile: config.multiFile, ...(config.city !== undefined ? { city: config.city } : {}) };
   const defaultFile = config.defaultFile;
-  // The same text as renderCsv / renderNdjson, encoded as it is made.
+  // The same bytes as renderCsv / renderNdjson's text encoded: csv encoded as it is made, ndjson
+  // written as UTF-8 JSON straight away (./jsonBytes.ts).
+  const json = new JsonBytes();
   const render: (result: CheckResult, output: Utf8Chunks) => void =
     config.format === 'csv'
       ? (result, output) => output.append(renderCsv(result, defaultFile))
-      : (result, output) => output.appendLine(JSON.stringify(result));
+      : (result, output) => {
+          json.reset();
+          json.write(result);
+          json.byte(0x0a);
+          output.appendCopy(json.bytes, json.length);
+        };
   const items = (list: Iterable<InputItem>): RenderedBatch => {
     const summary = new SummaryBuilder(config.city);
     const fileErrors: string[] = [];

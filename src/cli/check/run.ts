@@ -24,7 +24,8 @@ export interface CheckEvaluatorOptions {
 }
 
 export interface CheckDependencies {
-  createEvaluator: (options: CheckEvaluatorOptions) => Evaluator;
+  /** May resolve later (check.ts imports the library only when a record is evaluated here). */
+  createEvaluator: (options: CheckEvaluatorOptions) => Evaluator | Promise<Evaluator>;
   /** Aborted on SIGINT: reading stops, the --out temporary file is removed, exit 130. */
   signal?: AbortSignal;
   /** Records evaluated at once (default: checkBatch's). */
@@ -75,8 +76,13 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   // With worker threads the main thread only reads and writes: its own evaluator (the rules
   // compiled once more) is built only if a record needs it (JSON array elements).
   const pooled = renderedFormat && jobs > 1 && deps.threads === true;
-  let evaluator: Evaluator | undefined = pooled ? undefined : deps.createEvaluator(evaluatorOptions);
-  const getEvaluator = (): Evaluator => (evaluator ??= deps.createEvaluator(evaluatorOptions));
+  let evaluator: Evaluator | undefined = pooled ? undefined : await deps.createEvaluator(evaluatorOptions);
+  const loadEvaluator = async (): Promise<Evaluator> => (evaluator ??= await deps.createEvaluator(evaluatorOptions));
+  /** The evaluator once loaded (loadEvaluator is awaited before any record is evaluated here). */
+  const getEvaluator = (): Evaluator => {
+    if (evaluator === undefined) throw new Error('check: the evaluator was used before it was loaded');
+    return evaluator;
+  };
 
   let atomic: AtomicOut | undefined;
   if (options.out !== undefined) {
@@ -157,7 +163,10 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         for await (const piece of readInputs(sources, { ...readOptions, batch: BATCH_LIMITS })) {
           if (signal?.aborted) break;
           if (piece.type === 'lines') await submit(pool ? pool.run(piece.batch, chunks?.spares(SPARES_PER_BATCH)) : renderer.lines(piece.batch));
-          else await submit(renderer.items([piece]));
+          else {
+            if (piece.type === 'record') await loadEvaluator();
+            await submit(renderer.items([piece]));
+          }
         }
         while (pending.length > 0 && !signal?.aborted) await emit(await pending.shift()!);
       } finally {
@@ -205,7 +214,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   /** Other formats (and injected asynchronous evaluators): one result at a time, in order. */
   async function runItems(): Promise<void> {
     const items = readInputs(sources, readOptions);
-    const results = checkBatch(items, getEvaluator(), {
+    const results = checkBatch(items, await loadEvaluator(), {
       multiFile: sources.length > 1,
       ...(options.city !== undefined ? { city: options.city } : {}),
       ...(deps.concurrency !== undefined ? { concurrency: deps.concurrency } : {}),

@@ -108,6 +108,19 @@ export class Utf8Chunks {
     this.pool?.give(bytes.buffer);
   }
 
+  /** Appends a copy of `bytes[0, length)` (the caller keeps `bytes`, to fill again). */
+  appendCopy(bytes: Uint8Array, length: number): void {
+    let from = 0;
+    while (from < length) {
+      const chunk = (this.chunk ??= this.fresh());
+      const n = Math.min(length - from, chunk.length - this.used);
+      chunk.set(from === 0 && n === bytes.length ? bytes : bytes.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
+      if (this.used >= this.chunkBytes || this.used === chunk.length) this.close();
+    }
+  }
+
   /** The chunks filled so far (the one being filled stays). */
   takeFull(): Uint8Array[] {
     const out = this.full;
