@@ -345,22 +345,21 @@ function decidedFinding(c: CompiledCheckClosure, record: RecordEnvelope, facts: 
   return { recordId, ruleId, city, kind, severity, binding, citation, status, message };
 }
 
+/** A check's not-applicable finding: its condition is not met, or its law is not yet in force. */
+function notApplicable(
+  c: CompiledCheckClosure,
+  record: RecordEnvelope,
+  facts: FactSlots,
+  binding: boolean,
+  reason: 'condition-not-met' | 'not-in-force',
+  message: LocalizedText,
+): Finding {
+  return { recordId: record.id, ruleId: c.ruleId, city: record.city, kind: record.kind, severity: c.severity, binding, citation: citationOf(c, facts), status: 'not-applicable', reason, message };
+}
+
 function findingFor(c: CompiledCheckClosure, record: RecordEnvelope, facts: FactSlots, binding: boolean): Finding {
   const applies = c.applies.evaluate(facts);
-  if (applies === false) {
-    return {
-      recordId: record.id,
-      ruleId: c.ruleId,
-      city: record.city,
-      kind: record.kind,
-      severity: c.severity,
-      binding,
-      citation: citationOf(c, facts),
-      status: 'not-applicable',
-      reason: 'condition-not-met',
-      message: c.conditionNotMet,
-    };
-  }
+  if (applies === false) return notApplicable(c, record, facts, binding, 'condition-not-met', c.conditionNotMet);
   const passes = c.passes.evaluate(facts);
   // Unknown applicability: what "applies when" lacks, and what "passes when" lacks when undecided.
   if (applies === undefined) return unknownFinding(c, record, facts, binding, true, passes === undefined);
@@ -447,19 +446,7 @@ export function compileEvaluator(
     if (from !== null && asOf !== undefined && asOf < from) {
       const message = notInForceMessage(city, asOf);
       for (let i = 0; i < checks.length; i += 1) {
-        const c = checks[i]!;
-        findings[i] = {
-          recordId: record.id,
-          ruleId: c.ruleId,
-          city: record.city,
-          kind: record.kind,
-          severity: c.severity,
-          binding,
-          citation: citationOf(c, facts),
-          status: 'not-applicable',
-          reason: 'not-in-force',
-          message,
-        };
+        findings[i] = notApplicable(checks[i]!, record, facts, binding, 'not-in-force', message);
       }
     } else {
       for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, facts, binding);
