@@ -191,10 +191,14 @@ function compileDerived(
     if (error instanceof RuleCompileError) throw error;
     fail(error);
   }
+  // The params are read once, here (bind), and each probe decides with them as compute would.
+  let bound: (first: unknown, second?: unknown) => unknown = () => undefined;
   try {
+    bound = derived.bind(params);
     for (const probe of PROBES) {
       const values = readers.map(() => probe);
       derived.compute(params, values);
+      bound(values[0], values[1]);
       derived.missing?.(params, values);
       derived.explain?.(params, values);
     }
@@ -205,7 +209,10 @@ function compileDerived(
   let read: Reader;
   if (readers.length === 1) {
     const [only] = readers as [Reader];
-    read = (facts) => compute(params, [only(facts)]);
+    read = (facts) => bound(only(facts));
+  } else if (readers.length === 2) {
+    const [first, second] = readers as [Reader, Reader];
+    read = (facts) => bound(first(facts), second(facts));
   } else {
     read = (facts) => compute(params, readers.map((r) => r(facts)));
   }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DERIVED_FACT_BY_NAME } from './derivedFacts.js';
 
@@ -67,6 +68,38 @@ describe('derived facts', () => {
         { fact: 'project', path: '$.delivery' },
         { fact: 'facility', path: '$.delivery' },
       ]);
+    });
+
+    it('bound once, decides every pair of milestones as its own missing and explain (stage rows) judge them', () => {
+      // bind reads the params once for many calls; missing / explain build the stage rows on their own.
+      const stages = ['planning', 'design', 'delivery'];
+      const date = fc.integer({ min: 0, max: 60 }).map((d) => new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10));
+      const milestones = fc.oneof(
+        fc.constant(undefined),
+        fc.record({ planning: fc.oneof(date, fc.constant(null)), design: fc.oneof(date, fc.constant(null)), delivery: fc.oneof(date, fc.constant(null)) }, { requiredKeys: [] }),
+      );
+      for (const toleranceDays of [0, 3]) {
+        const p = { ...params, stages, toleranceDays };
+        const bound = sync.bind(p);
+        fc.assert(
+          fc.property(milestones, milestones, (subject, reference) => {
+            const late = sync.explain!(p, [subject, reference]).items!.length > 0;
+            const absent = sync.missing!(p, [subject, reference]).length > 0;
+            expect(bound(subject, reference)).toBe(late ? false : absent ? undefined : true);
+          }),
+          { numRuns: 500 },
+        );
+      }
+    });
+
+    it('a bound fact with a bad param throws when it would read it, as compute does', () => {
+      const scaledBad = { of: { fact: 'n' }, rate: 'forty', per: 100 };
+      expect(fact('scaled').bind(scaledBad)(undefined)).toBeUndefined();
+      expect(() => fact('scaled').bind(scaledBad)(1550)).toThrow('scaled expects a number in params.rate');
+      expect(fact('scaled').bind({ of: { fact: 'n' }, rate: 40, per: 100 })(1550)).toBe(620);
+      expect(fact('yearOf').bind({ of: { fact: 'd' } })(undefined)).toBeUndefined();
+      expect(() => fact('yearOf').bind({ of: { fact: 'd' } })('2024-01-01')).toThrow('yearOf expects a number in params.offsetYears');
+      expect(() => sync.bind({ ...params, stages: 'design' })).toThrow('milestoneSync expects a list of names in params.stages');
     });
 
     it('fails on one late stage even when another is unknown', () => {

@@ -21,8 +21,15 @@ export interface DerivedFact {
   name: string;
   /** The record facts this fact reads, resolved before `compute`. */
   inputs(params: Record<string, unknown>): FactRef[];
-  /** The value, or undefined when the inputs cannot decide it. */
+  /** The value, or undefined when the inputs cannot decide it: `bind(params)(...values)`. */
   compute(params: Record<string, unknown>, values: unknown[]): unknown;
+  /**
+   * `compute` with its params read once: the value from the inputs as arguments, in `inputs`
+   * order (at most two). The compiled evaluator binds a condition's params when it compiles it, so
+   * that no record pays for reading, checking or allocating them; json-rules-engine's dynamic fact
+   * calls `compute`. A bad param throws when the bound function would read it, as `compute` does.
+   */
+  bind(params: Record<string, unknown>): (first: unknown, second?: unknown) => unknown;
   /** Fact paths to report when the value is undefined (default: the absent inputs). */
   missing?(params: Record<string, unknown>, values: unknown[]): FactRef[];
   explain?(params: Record<string, unknown>, values: unknown[]): OperatorExplanation;
@@ -37,6 +44,14 @@ function factRef(value: unknown, where: string): FactRef {
   }
   throw new TypeError(`${where} expects a fact reference { fact, path? }`);
 }
+
+/** `compute` from `bind`: the semantics are written once. */
+function derivedFact(definition: Omit<DerivedFact, 'compute'>): DerivedFact {
+  const { bind } = definition;
+  return { ...definition, compute: (params, values) => bind(params)(values[0], values[1]) };
+}
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function numberParam(params: Record<string, unknown>, key: string, where: string): number {
   const value = params[key];
@@ -72,33 +87,47 @@ function remember<K>(cache: Map<K, number>, key: K, compute: () => number): numb
 /** `getYear(parseISO(date))`. */
 const yearOfDate = (date: string): number => remember(years, date, () => getYear(parseISO(date)));
 
-/** `isAfter(parseISO(date), addDays(parseISO(reference), days))`: later than the reference plus a tolerance. */
-function isLate(date: string, reference: string, days: number): boolean {
+/** The deadlines of `days` tolerance, by reference date (a cache shared by every condition with that tolerance). */
+function deadlinesAfter(days: number): Map<string, number> {
   let byReference = deadlines.get(days);
   if (byReference === undefined) {
     if (deadlines.size >= 16) deadlines.clear();
     byReference = new Map();
     deadlines.set(days, byReference);
   }
+  return byReference;
+}
+
+/**
+ * `isAfter(parseISO(date), addDays(parseISO(reference), days))`: later than the reference plus a
+ * tolerance; `byReference` is `deadlinesAfter(days)`.
+ */
+function isLateBy(date: string, reference: string, days: number, byReference: Map<string, number>): boolean {
   const deadline = remember(byReference, reference, () => addDays(parseISO(reference), days).getTime());
   return remember(times, date, () => parseISO(date).getTime()) > deadline;
 }
 
+const isLate = (date: string, reference: string, days: number): boolean => isLateBy(date, reference, days, deadlinesAfter(days));
+
 /** `of × rate / per` — e.g. 40 m² per 100 households, or 50% of the compounds (rate 0.5, per 1). */
-const scaled: DerivedFact = {
+const scaled: DerivedFact = derivedFact({
   name: 'scaled',
   inputs: (params) => [factRef(params['of'], 'scaled')],
-  compute: (params, [base]) =>
-    typeof base === 'number'
-      ? (base * numberParam(params, 'rate', 'scaled')) / numberParam(params, 'per', 'scaled')
-      : undefined,
-};
+  bind: (params) => {
+    const rate = params['rate'];
+    const per = params['per'];
+    if (!isFiniteNumber(rate) || !isFiniteNumber(per)) {
+      return (base) => (typeof base === 'number' ? (base * numberParam(params, 'rate', 'scaled')) / numberParam(params, 'per', 'scaled') : undefined);
+    }
+    return (base) => (typeof base === 'number' ? (base * rate) / per : undefined);
+  },
+});
 
 /** The smallest `field` among the elements of a list fact (e.g. the smallest station's area). */
-const smallestOf: DerivedFact = {
+const smallestOf: DerivedFact = derivedFact({
   name: 'smallestOf',
   inputs: (params) => [factRef(params['of'], 'smallestOf')],
-  compute: (params, [list]) => {
+  bind: (params) => (list) => {
     const field = String(params['field']);
     if (!Array.isArray(list)) return undefined;
     // A loop, not Math.min(...values): spreading 150k stations overflows the call stack.
@@ -110,15 +139,18 @@ const smallestOf: DerivedFact = {
     }
     return smallest;
   },
-};
+});
 
 /** The calendar year of a date fact, shifted by `offsetYears` (−1 for 上一年度). */
-const yearOf: DerivedFact = {
+const yearOf: DerivedFact = derivedFact({
   name: 'yearOf',
   inputs: (params) => [factRef(params['of'], 'yearOf')],
-  compute: (params, [date]) =>
-    typeof date === 'string' ? yearOfDate(date) + numberParam(params, 'offsetYears', 'yearOf') : undefined,
-};
+  bind: (params) => {
+    const offset = params['offsetYears'];
+    if (!isFiniteNumber(offset)) return (date) => (typeof date === 'string' ? yearOfDate(date) + numberParam(params, 'offsetYears', 'yearOf') : undefined);
+    return (date) => (typeof date === 'string' ? yearOfDate(date) + offset : undefined);
+  },
+});
 
 /** One listed stage, judged three-valued: true, false, or undefined (unknown, with what is absent). */
 interface StageComparison {
@@ -167,25 +199,29 @@ function compareStages(params: Record<string, unknown>, subject: unknown, refere
  * project has a date is late); otherwise an absent date that matters leaves it unknown; a stage the
  * project has not reached (`null`) asks nothing.
  */
-const milestoneSync: DerivedFact = {
+const milestoneSync: DerivedFact = derivedFact({
   name: 'milestoneSync',
   inputs: (params) => [
     { fact: String(params['subject']) },
     { fact: String(params['reference']) },
   ],
   // compareStages' rows combined, without building them: one late stage decides.
-  compute: (params, [subject, reference]) => {
-    const stages = stringList(params, 'stages', 'milestoneSync');
+  bind: (params) => {
+    const stages = [...stringList(params, 'stages', 'milestoneSync')];
     const toleranceDays = numberParam(params, 'toleranceDays', 'milestoneSync');
-    let unknown = false;
-    for (const stage of stages) {
-      const ref = stageValue(reference, stage);
-      if (ref === null) continue;
-      const own = stageValue(subject, stage);
-      if (ref === undefined || own === undefined) unknown = true;
-      else if (own === null || isLate(own, ref, toleranceDays)) return false;
-    }
-    return unknown ? undefined : true;
+    const byReference = deadlinesAfter(toleranceDays);
+    return (subject, reference) => {
+      let unknown = false;
+      for (let i = 0; i < stages.length; i += 1) {
+        const stage = stages[i]!;
+        const ref = stageValue(reference, stage);
+        if (ref === null) continue;
+        const own = stageValue(subject, stage);
+        if (ref === undefined || own === undefined) unknown = true;
+        else if (own === null || isLateBy(own, ref, toleranceDays, byReference)) return false;
+      }
+      return unknown ? undefined : true;
+    };
   },
   missing: (params, [subject, reference]) => {
     const rows = compareStages(params, subject, reference);
@@ -211,7 +247,7 @@ const milestoneSync: DerivedFact = {
       ),
     };
   },
-};
+});
 
 export const DERIVED_FACTS: readonly DerivedFact[] = [scaled, smallestOf, yearOf, milestoneSync];
 
