@@ -199,7 +199,7 @@ export interface CheckEntry {
   concept?: string;
   /** Why this city's reading of its concept differs: words of the cited paragraph, and one line. */
   differsBecause?: { quotes: string[]; note: string };
-  /** Message templates; placeholders {expected} {actual} {detail}. */
+  /** Message templates; placeholders {expected} {actual} {detail}, a count with its English noun as {actual|one|other}. */
   message: { fail: { zh: string; en: string }; pass?: { zh: string; en: string } };
   conditions: { all: [ConditionJson & { name: 'appliesWhen' }, ConditionJson & { name: 'passesWhen' }] };
   event: { type: string; params?: Record<string, unknown> };

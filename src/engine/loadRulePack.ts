@@ -5,6 +5,7 @@
  * a record that later fails to evaluate.
  */
 import type { z } from 'zod';
+import { PLACEHOLDER } from '../locales/types.js';
 import { ruleFileSchema } from '../ruleFileSchema.js';
 import { factsSchemas } from '../schema/facts.js';
 import type { CheckEntry, RuleFile } from '../types.js';
@@ -189,7 +190,7 @@ function checkParameters(check: CheckEntry, article: RuleFile['articles'][number
   for (const [which, template] of [['fail', check.message.fail], ['pass', check.message.pass]] as const) {
     if (template === undefined) continue;
     for (const lang of ['zh', 'en'] as const) {
-      for (const match of template[lang].matchAll(/\{(\w+)\}/g)) {
+      for (const match of template[lang].matchAll(PLACEHOLDER)) {
         const name = match[1]!;
         if (Object.hasOwn(declared, name)) inMessages.add(name);
         else if (severalFacts && (name === 'expected' || name === 'actual')) {

@@ -1,3 +1,4 @@
+import { substitutePlaceholders } from '../locales/types.js';
 import type { CheckEntry } from '../types.js';
 
 /**
@@ -37,8 +38,7 @@ export function resolveParameters(check: CheckEntry, overrides: Readonly<Record<
     return Object.fromEntries(entries.map(([k, v]) => [k, substitute(v)]));
   };
   // A message may name a parameter (`偏离“{households}户左右”的标准`), so a what-if is worded as it is judged.
-  const word = (template: string): string =>
-    template.replace(/\{(\w+)\}/g, (placeholder, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : placeholder));
+  const word = (template: string): string => substitutePlaceholders(template, values);
   const localized = (text: { zh: string; en: string }) => ({ zh: word(text.zh), en: word(text.en) });
   const message = { fail: localized(check.message.fail), ...(check.message.pass ? { pass: localized(check.message.pass) } : {}) };
   return { ...check, message, conditions: substitute(check.conditions) as CheckEntry['conditions'] };

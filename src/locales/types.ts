@@ -13,6 +13,35 @@ export interface StatusMessages {
   listSeparator: string;
 }
 
+/**
+ * A placeholder: `{name}`, or `{name|one|other}` for a count and its noun, which renders the value
+ * and the noun in the form its number takes in English (`{actual|work body|work bodies}` gives
+ * "1 work body", "2 work bodies", "0 work bodies"). Chinese nouns have no plural: zh templates use
+ * `{name}`.
+ */
+export const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+
+/** The noun forms of a placeholder, when it has them. */
+export type NounForms = readonly [one: string, other: string] | undefined;
+
+/**
+ * A value as its placeholder says it: the value alone, or the value and the English form of the
+ * noun its number takes (singular for exactly 1, as Intl.PluralRules('en') has it for integers and
+ * "1"; plural otherwise, 0 and 1.5 included).
+ */
+export function fillPlaceholder(value: string | number, forms: NounForms): string {
+  const text = String(value);
+  if (forms === undefined) return text;
+  return `${text} ${text === '1' ? forms[0] : forms[1]}`;
+}
+
+/** Fills the placeholders of `template` found in `values`; unknown names are left as they are. */
+export function substitutePlaceholders(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(PLACEHOLDER, (placeholder, name: string, one: string | undefined, other: string | undefined) =>
+    Object.hasOwn(values, name) ? fillPlaceholder(values[name]!, one === undefined ? undefined : [one, other!]) : placeholder,
+  );
+}
+
 /** Fills `{name}` placeholders; unknown names are left as they are so a typo shows. */
 export function render(template: string, values: Readonly<Record<string, string | number | undefined>>): string {
   return compileTemplate(template)(values);
@@ -29,25 +58,8 @@ const compiledTemplates = new Map<string, (values: TemplateValues) => string>();
 export function compileTemplate(template: string): (values: TemplateValues) => string {
   let compiled = compiledTemplates.get(template);
   if (compiled) return compiled;
-  const texts: string[] = [];
-  const keys: string[] = [];
-  const pattern = /\{(\w+)\}/g;
-  let last = 0;
-  for (let match = pattern.exec(template); match !== null; match = pattern.exec(template)) {
-    texts.push(template.slice(last, match.index));
-    keys.push(match[1]!);
-    last = match.index + match[0].length;
-  }
-  const tail = template.slice(last);
-  compiled = (values: TemplateValues): string => {
-    let out = '';
-    for (let i = 0; i < keys.length; i += 1) {
-      const key = keys[i]!;
-      const value = values[key];
-      out += texts[i]! + (value === undefined ? `{${key}}` : String(value));
-    }
-    return out + tail;
-  };
+  const t = compileTemplateWith([template], {});
+  compiled = t.render;
   if (compiledTemplates.size < 4096) compiledTemplates.set(template, compiled);
   return compiled;
 }
@@ -65,20 +77,25 @@ export function compileTemplate(template: string): (values: TemplateValues) => s
 export function compileTemplateWith(templates: readonly string[], fixed: TemplateValues): PartialTemplate {
   const texts: string[] = [];
   const keys: string[] = [];
+  const forms: NounForms[] = [];
+  const raw: string[] = [];
   let text = '';
   for (const template of templates) {
-    const pattern = /\{(\w+)\}/g;
+    const pattern = new RegExp(PLACEHOLDER);
     let last = 0;
     for (let match = pattern.exec(template); match !== null; match = pattern.exec(template)) {
       text += template.slice(last, match.index);
       last = match.index + match[0].length;
       const key = match[1]!;
+      const nounForms: NounForms = match[2] === undefined ? undefined : [match[2], match[3]!];
       const value = fixed[key];
       if (value !== undefined) {
-        text += String(value);
+        text += fillPlaceholder(value, nounForms);
       } else {
         texts.push(text);
         keys.push(key);
+        forms.push(nounForms);
+        raw.push(match[0]);
         text = '';
       }
     }
@@ -89,9 +106,9 @@ export function compileTemplateWith(templates: readonly string[], fixed: Templat
   const render = (values: TemplateValues): string => {
     let out = '';
     for (let i = 0; i < count; i += 1) {
-      const key = keys[i]!;
-      const value = values[key];
-      out += texts[i]! + (value === undefined ? `{${key}}` : String(value));
+      const value = values[keys[i]!];
+      const nounForms = forms[i];
+      out += texts[i]! + (value === undefined ? raw[i]! : nounForms === undefined ? String(value) : fillPlaceholder(value, nounForms));
     }
     return out + tail;
   };
