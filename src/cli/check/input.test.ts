@@ -127,6 +127,16 @@ describe('readInputs, gzip', () => {
     expect(items).toEqual([{ type: 'record', file: STDIN_NAME, line: 1, value: { id: 'A' } }]);
   });
 
+  it('reports corrupt deflate data as unreadable instead of waiting for ever (zlib calls no write callback then)', { timeout: 5000 }, async () => {
+    const gz = Buffer.from(gzipSync(`${a}\n`.repeat(50)));
+    gz[10] = 0xff; // the first deflate block's header: block type 3, which does not exist
+    const items = await read([await fileWith('corrupt.gz', gz), await fileWith('after.ndjson', `${b}\n`)]);
+    expect(items).toEqual([
+      { type: 'unreadable', file: 'corrupt.gz', message: 'cannot read corrupt.gz: corrupt gzip data (Z_DATA_ERROR)' },
+      { type: 'record', file: 'after.ndjson', line: 1, value: { id: 'B' } },
+    ]);
+  });
+
   it('reports a corrupt gzip file as unreadable after the lines it could read', async () => {
     const gz = gzipSync(`${a}\n${b}\n${'x'.repeat(1000)}`);
     const items = await read([await fileWith('cut.gz', gz.subarray(0, gz.length - 30))]);

@@ -71,8 +71,12 @@ export async function* gunzip(chunks: AsyncIterable<Buffer>, options: GunzipOpti
       inflate.on('end', () => {
         ended = true;
       });
+      // zlib does not call a write's callback when that write's data is corrupt, only 'error': the
+      // error wakes the write too, or the read waits forever (and node exits 0 with nothing said).
+      let wake: (() => void) | null = null;
       inflate.on('error', (error: Error) => {
         failure = error;
+        wake?.();
       });
       let crc = 0;
       let size = 0;
@@ -88,7 +92,10 @@ export async function* gunzip(chunks: AsyncIterable<Buffer>, options: GunzipOpti
           }
           const slice = pending.subarray(0, SLICE);
           const before = inflate.bytesWritten;
-          await new Promise<void>((resolve) => inflate.write(slice, () => resolve()));
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            inflate.write(slice, () => resolve());
+          });
           // 'end' may come just after the write callback when this slice finished the member.
           await new Promise<void>((resolve) => setImmediate(resolve));
           if (failure !== null) throw failure;
