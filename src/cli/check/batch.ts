@@ -1,4 +1,5 @@
 import { CITY_KEYS, RECORD_KINDS, type CityKey, type EvaluationResult, type RecordKind } from '../../types.js';
+import { fileErrorZh } from './fileErrorZh.js';
 import type { InputItem } from './input.js';
 import type { CheckResult, RecordResult } from './result.js';
 
@@ -106,7 +107,7 @@ function prepare(item: InputItem, options: Pick<CheckBatchOptions, 'city' | 'mul
       recordId: null,
       valid: false,
       fileError: true,
-      errors: [{ path: '', message: item.message, code: 'unreadable', zh: `无法读取文件：${item.message}`, en: item.message }],
+      errors: [{ path: '', message: item.message, code: 'unreadable', zh: fileErrorZh(item.message, item.file), en: item.message }],
       findings: [],
     };
   }

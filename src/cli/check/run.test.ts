@@ -187,6 +187,21 @@ describe('runCheckWith', () => {
     const loud = testIO({ stderrIsTTY: true });
     await runCheckWith([path], loud, deps);
     expect(loud.stderr.text).toMatch(/checked 1 records/);
-    expect(loud.stderr.text).toMatch(/1 records · 1 valid · 0 invalid · 0 skipped · 0 failing findings · exit 0\n$/);
+    expect(loud.stderr.text).toMatch(/shequ-rules check: 1 record · 1 valid · 0 invalid · 0 skipped · 0 failing findings · exit 0\n$/);
+    const zh = testIO({ stderrIsTTY: true });
+    await runCheckWith([path, '--lang', 'zh'], zh, deps);
+    expect(zh.stderr.text).toMatch(/shequ-rules check：记录 1 条 · 有效 1 · 无效 0 · 跳过 0 · 不符合 0 项 · 退出码 0\n$/);
+  });
+
+  it('says an unreadable file on stderr in the language asked for, Chinese throughout with --lang zh', async () => {
+    // ndjson with the package's evaluator goes through rendered batches, json result by result.
+    for (const [format, deps] of [['ndjson', { createEvaluator }], ['json', { createEvaluator: () => fakeEvaluator() }]] as const) {
+      const en = testIO();
+      expect(await runCheckWith([join(dir, 'nope.ndjson'), '--format', format], en, deps)).toBe(2);
+      expect(en.stderr.text).toBe(`shequ-rules check: cannot read ${join(dir, 'nope.ndjson')}: no such file (ENOENT)\n`);
+      const zh = testIO();
+      expect(await runCheckWith([join(dir, 'nope.ndjson'), '--format', format, '--lang', 'zh'], zh, deps)).toBe(2);
+      expect(zh.stderr.text).toBe(`shequ-rules check：无法读取 ${join(dir, 'nope.ndjson')}：文件不存在（ENOENT）\n`);
+    }
   });
 });

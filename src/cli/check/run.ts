@@ -4,8 +4,10 @@ import { chooseLang, UsageError, type CliIO } from '../io.js';
 import { parseCheckArgs, CHECK_HELP, CHECK_HELP_ZH } from './args.js';
 import { openAtomicOut, sameFileAs, type AtomicOut } from './atomicOut.js';
 import { checkBatch, type Evaluator } from './batch.js';
+import { closingLine } from './closingLine.js';
 import { EXIT_INTERRUPTED, EXIT_WRITE_FAILED } from './exitCode.js';
 import type { Formatter } from './formatter.js';
+import { fileErrorZhAmong } from './fileErrorZh.js';
 import { FORMATTERS } from './formats.js';
 import { readInputs, STDIN_NAME, totalInputBytes, type InputSource, type ReadState } from './input.js';
 import { Progress } from './progress.js';
@@ -111,6 +113,8 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   const progress = new Progress(io.stderr, state, { enabled: io.stderrIsTTY && !reportOnTerminal, ...(deps.now ? { now: deps.now } : {}) });
   const summary = new SummaryBuilder(options.city);
   const signal = deps.signal;
+  const sourceNames = sources.map((source) => source.name);
+  const fileErrorLine = (message: string): string => `${lang === 'zh' ? 'shequ-rules check：' : 'shequ-rules check: '}${terminalText(message)}\n`;
 
   const discard = async (): Promise<void> => {
     progress.clear();
@@ -147,7 +151,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         summary.merge(rendered.summary);
         for (const message of rendered.fileErrors) {
           progress.clear();
-          io.stderr.write(`shequ-rules check: ${terminalText(message)}\n`);
+          io.stderr.write(fileErrorLine(lang === 'zh' ? fileErrorZhAmong(message, sourceNames) : message));
         }
         for (const piece of rendered.output) await writeRendered(piece);
         progress.tick(summary.records);
@@ -192,11 +196,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
       io.stderr.write(lang === 'zh' ? 'shequ-rules check：输入中没有记录（读取 0 条）\n' : 'shequ-rules check: no records in the input (0 read)\n');
     }
     if (io.stderrIsTTY && format !== 'table') {
-      io.stderr.write(
-        lang === 'zh'
-          ? `shequ-rules check：记录 ${final.records} 条 · 有效 ${final.valid} · 无效 ${final.invalid} · 跳过 ${final.skipped} · 不符合 ${final.findings.fail} 项 · 退出码 ${final.exitCode}\n`
-          : `shequ-rules check: ${final.records} records · ${final.valid} valid · ${final.invalid} invalid · ${final.skipped} skipped · ${final.findings.fail} failing findings · exit ${final.exitCode}\n`,
-      );
+      io.stderr.write(closingLine(final, lang));
     }
     return final.exitCode;
   } catch (error) {
@@ -225,7 +225,8 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
       summary.add(result);
       if (isFileError(result)) {
         progress.clear();
-        io.stderr.write(`shequ-rules check: ${terminalText(result.errors[0]?.message ?? `cannot read ${result.file}`)}\n`);
+        const error = result.errors[0];
+        io.stderr.write(fileErrorLine((lang === 'zh' ? error?.zh : error?.message) ?? `cannot read ${result.file}`));
       }
       await formatter.result(result);
       progress.tick(summary.records);
