@@ -193,4 +193,18 @@ describe('shequ-rules articles', () => {
     await expect(run('--search', ' ')).rejects.toThrow(UsageError);
     await expect(run('--summary', '--search', '网格')).rejects.toThrow(UsageError);
   });
+
+  it('refuses --full with --summary, saying why (the summary lists laws; --full was ignored)', async () => {
+    for (const args of [['--summary', '--full'], ['--full', '--summary', '--city', 'dalian', '--format', 'json']]) {
+      const error = await run(...args).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toBe('--summary lists laws, not articles; --full (the whole text of each article) cannot be combined with it');
+    }
+    // Each alone still works.
+    await expect(run('--summary')).resolves.toMatchObject({ stdout: expect.stringContaining('dalian') });
+    await expect(run('--full', '--city', 'dalian')).resolves.toMatchObject({ stdout: expect.any(String) });
+  });
 });

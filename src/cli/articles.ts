@@ -32,6 +32,7 @@ Options:
                        facts their checks read); whitespace and full-width vs ASCII brackets
                        ignored; hits are highlighted on a terminal
       --full           the whole text of each article, wrapped, instead of its first line
+                       (not with --summary, which lists laws)
   -f, --format FORMAT  table (default): label, city, text; json: an array of articles
       --summary        per law: title, status, date in force, provisions, provisions with
                        checks, checks
@@ -60,7 +61,7 @@ export const ARTICLES_HELP_ZH = `用法：shequ-rules articles [--city 城市] [
                        不给 --city 时列出各法规中该号的条文。
   -s, --search 文字    正文或标签含该文字的条文（条、款标签如 第八条、第八条第二款，条标题、章标题，
                        检查所读事实的中文名）；忽略空白及全角半角括号差别；在终端中高亮命中处
-      --full           显示每条的全文（自动换行），而不只是第一行
+      --full           显示每条的全文（自动换行），而不只是第一行（不能与 --summary 同用，后者只列法规）
   -f, --format 格式    table（默认）：条号、城市、正文；json：条文数组
       --summary        每部法规：名称、状态、施行日期、条文数、有检查的条文数、检查数
       --lang zh|en     标题和用语的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
@@ -183,6 +184,8 @@ function parseArticlesArgs(args: string[], io: Pick<CliIO, 'env' | 'stdoutIsTTY'
   }
   if (search !== undefined && search.trim() === '') throw new UsageError('--search needs a non-empty TEXT');
   if (summary && search !== undefined) throw new UsageError('--summary lists laws; it cannot be combined with --search');
+  // --full widens the article list's text; the summary lists no article text to widen.
+  if (summary && full === true) throw new UsageError('--summary lists laws, not articles; --full (the whole text of each article) cannot be combined with it');
   let ref: ArticleRef | undefined;
   if (article !== undefined) {
     ref = parseArticleRef(article);
