@@ -9,7 +9,7 @@ import { bundledRuleFiles } from './engine/bundledRules.js';
 import { createOperatorMap, type OperatorLookup } from './engine/operatorMap.js';
 import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePack.js';
 import { compileEvaluator } from './evaluateCompiled.js';
-import { isoDate, oneOf } from './schema/common.js';
+import { closestWord, isoDate, oneOf } from './schema/common.js';
 import { localizeIssue } from './schema/issueText.js';
 import { parseRecordToSlots, validateRecord } from './schema/validateRecord.js';
 import type { ReadonlyShequRecordInput, ShequRecord } from './schema/record.js';
@@ -259,7 +259,10 @@ function buildEvaluator(
   const cities = Object.freeze(files.map((file) => file.city as string));
   const knownIds = new Set(files.flatMap((file) => file.articles.flatMap((article) => article.checks.map((check) => check.id))));
   for (const id of Object.keys(parameters)) {
-    if (!knownIds.has(id)) throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'`);
+    if (!knownIds.has(id)) {
+      const near = closestWord(id, [...knownIds]);
+      throw new RangeError(`invalid evaluate options: parameters: unknown check id '${id}'${near === undefined ? '' : ` (did you mean '${near}'?)`}`);
+    }
   }
   // A pack's new city is not one of the five the record schema knows: its records are validated
   // under a bundled key (nothing in a record's facts depends on its city) and given theirs back.
@@ -457,10 +460,23 @@ function parseOptions(options: unknown): z.output<typeof evaluateOptionsSchema> 
   }
   const parsed = evaluateOptionsSchema.safeParse(options);
   if (!parsed.success) {
+    const unknown = parsed.error.issues.find((issue) => issue.code === 'unrecognized_keys');
+    if (unknown !== undefined) throw new TypeError(unknownOptionsMessage(unknown.keys));
     const issue = parsed.error.issues[0];
     throw new TypeError(`invalid evaluate options: ${issue ? `${issue.path.join('.') || '(options)'}: ${issue.message}` : ''}`);
   }
   return parsed.data;
+}
+
+const OPTION_NAMES = Object.keys(evaluateOptionsSchema.shape);
+
+/** Each unknown option named, with the option a typo of it meant, and the options there are. */
+function unknownOptionsMessage(keys: readonly string[]): string {
+  const named = keys.map((key) => {
+    const near = closestWord(key, OPTION_NAMES);
+    return `'${key.length > 64 ? `${key.slice(0, 64)}…` : key}'${near === undefined ? '' : ` (did you mean '${near}'?)`}`;
+  });
+  return `invalid evaluate options: unknown option${keys.length === 1 ? '' : 's'} ${named.join(', ')}; the options are ${OPTION_NAMES.join(', ')}`;
 }
 
 /** Evaluators built for one `rules` array: the packs they were built from, and one per other options. */
