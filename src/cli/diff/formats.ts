@@ -9,7 +9,7 @@ import { render } from '../../locales/types.js';
 import { csvRow } from '../check/formats/csv.js';
 import { xml, xmlText } from '../check/formats/junit.js';
 import { Sink } from '../check/sink.js';
-import { truncate, wrap } from '../check/width.js';
+import { displayWidth, truncate, wrap } from '../check/width.js';
 import type { DiffSummary, FindingDiff, RecordDiff } from './compare.js';
 
 export const DIFF_FORMATS = ['table', 'ndjson', 'json', 'csv', 'junit'] as const;
@@ -78,6 +78,17 @@ function countsLine(s: DiffSummary, lang: Lang): string {
     removed: c.removed,
     invalid: c['newly-invalid'],
   });
+}
+
+/**
+ * `head` and `tail` on one line of at most `width` columns, `head` cut (with …) when they do not
+ * fit: the tail (a finding's status change, a record's failing count) is what the line is about,
+ * so it is never what is cut.
+ */
+export function fitWithTail(head: string, tail: string, width: number, gap = '  '): string {
+  const line = `${head}${gap}${tail}`;
+  if (displayWidth(line) <= width) return line;
+  return `${truncate(head, Math.max(1, width - displayWidth(gap) - displayWidth(tail)))}${gap}${tail}`;
 }
 
 export function createDiffWriter(format: DiffFormat, out: Writable, lang: Lang, width = 100): DiffWriter {
@@ -159,15 +170,15 @@ export function createDiffWriter(format: DiffFormat, out: Writable, lang: Lang, 
         async finding(d) {
           const city = d.city !== undefined ? labelOf(CITY_LABELS, d.city, lang) : '';
           const status = (s: string | null): string => (s === null ? '—' : lang === 'zh' ? labelOf(STATUS_LABELS, s, 'zh') : s);
-          const head = `${HEADINGS[lang][d.change]}  ${d.recordId}  ${city}  ${d.citation}  ${d.ruleId}  ${status(d.before)} → ${status(d.after)}`;
-          const lines = [truncate(head, width)];
+          const head = `${HEADINGS[lang][d.change]}  ${d.recordId}  ${city}  ${d.citation}  ${d.ruleId}`;
+          const lines = [fitWithTail(head, `${status(d.before)} → ${status(d.after)}`, width)];
           if (d.message[lang] !== '') for (const line of wrap(d.message[lang], width - 4)) lines.push(`    ${line}`);
           await sink.write(`${lines.join('\n')}\n`);
         },
         async record(d) {
           const city = d.city !== undefined ? labelOf(CITY_LABELS, d.city, lang) : '';
           const failing = lang === 'zh' ? `（不符合 ${d.failing} 项）` : ` (${d.failing} failing)`;
-          await sink.write(`${truncate(`${HEADINGS[lang][d.change]}  ${d.recordId}  ${city}${failing}`, width)}\n`);
+          await sink.write(`${fitWithTail(`${HEADINGS[lang][d.change]}  ${d.recordId}  ${city}`, failing, width, '')}\n`);
         },
         async end(summary) {
           const exit = lang === 'zh' ? `退出码 ${summary.exitCode}` : `exit code ${summary.exitCode}`;
