@@ -4,7 +4,7 @@
  * binding, citation, message, and the order of the keys the CLI prints).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateLines } from '../scripts/gen.js';
 import { createEvaluator, type EvaluateOptions } from '../src/evaluate.js';
 import { recordArbitrary } from '../src/schema/arbitraries.js';
@@ -24,6 +24,10 @@ function pair(options: EvaluateOptions) {
 const anyRecord = fc.tuple(recordArbitrary, fc.constantFrom(...CITY_KEYS)).map(([record, city]) => ({ ...record, city }));
 
 describe('compiled evaluator = json-rules-engine', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it(`gives identical results for ${RUNS} generated records of every city and kind`, async () => {
     const { compiled, reference } = pair({ asOf: '2024-06-01' });
     const seen = new Set<string>();
@@ -39,6 +43,25 @@ describe('compiled evaluator = json-rules-engine', () => {
     );
     // Every city × kind pair was exercised.
     expect(seen.size).toBe(CITY_KEYS.length * RECORD_KINDS.length);
+  });
+
+  it(`gives identical results for ${RUNS} generated records where new Function is refused (CSP: the closures decide)`, async () => {
+    let asked = 0;
+    vi.stubGlobal('Function', function Function(): never {
+      asked += 1;
+      throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source of script");
+    });
+    const compiled = createEvaluator({ asOf: '2024-06-01', engine: 'compiled' });
+    vi.unstubAllGlobals();
+    // The conditions were compiled without generated source (the refusing constructor was asked).
+    expect(asked).toBe(1);
+    const reference = createEvaluator({ asOf: '2024-06-01', engine: 'json-rules-engine' });
+    await fc.assert(
+      fc.asyncProperty(anyRecord, async (record) => {
+        expect(JSON.stringify(compiled.evaluateSync(record))).toBe(JSON.stringify(await reference.evaluate(record)));
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('gives identical results with parameter overrides and without a default asOf', async () => {

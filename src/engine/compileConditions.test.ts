@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ruleFiles } from '../catalogue/ruleFiles.js';
 import { recordArbitrary } from '../schema/arbitraries.js';
 import { factsSchemas } from '../schema/facts.js';
@@ -178,5 +178,119 @@ describe('compileCondition against kleene.ts', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('compileCondition: generated source and its fallback', () => {
+  const closuresOnly: CompileContext = { ...ctx, generate: false };
+  const households = fc.oneof(fc.integer({ min: -2, max: 12 }), fc.double(), fc.constantFrom('5', null, true, NaN));
+  const facts = fc.record(
+    {
+      households,
+      setting: fc.oneof(fc.constantFrom('urban', 'rural', null, 3), fc.string()),
+      emergency: fc.oneof(fc.record({ plan: fc.oneof(fc.boolean(), fc.constant(null)), team: fc.boolean() }, { requiredKeys: [] }), fc.constantFrom([], 'x', null, 7)),
+      facilityComponents: fc.oneof(fc.array(fc.constantFrom('serviceHall', 'policeOffice', 'readingRoom'), { maxLength: 3 }), fc.constantFrom('x', null)),
+    },
+    { requiredKeys: [] },
+  );
+  // Every leaf form the generator writes inline, and the forms it calls as closures.
+  const leaf = fc.oneof(
+    fc.record({ fact: fc.constant('households'), operator: fc.constantFrom('greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive', 'equal', 'notEqual'), value: fc.integer({ min: 0, max: 10 }) }),
+    fc.record({ fact: fc.constant('setting'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom('urban', 'rural') }),
+    fc.record({ fact: fc.constant('setting'), operator: fc.constantFrom('in', 'notIn'), value: fc.constant(['urban', 'rural']) }),
+    fc.record({ fact: fc.constant('setting'), operator: fc.constant('exists'), value: fc.boolean() }),
+    fc.record({ fact: fc.constant('emergency'), path: fc.constantFrom('$.plan', '$.team'), operator: fc.constant('equal'), value: fc.boolean() }),
+    fc.record({ fact: fc.constant('facilityComponents'), operator: fc.constant('includesAll'), value: fc.subarray(['serviceHall', 'policeOffice']) }),
+    fc.record({ fact: fc.constant('facilityComponents'), operator: fc.constantFrom('nonEmpty', 'lengthAtLeast'), value: fc.integer({ min: 1, max: 2 }) }),
+    fc.constant({ fact: 'households', operator: 'greaterThanInclusive', value: { fact: 'scaled', params: { of: { fact: 'households' }, rate: 1, per: 2 } } }),
+    fc.constant({ fact: 'scaled', params: { of: { fact: 'households' }, rate: 3, per: 2 }, operator: 'lessThan', value: 9 }),
+  );
+  const { node: condition } = fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ all: fc.array(tie('node'), { maxLength: 4 }) }),
+      fc.record({ any: fc.array(tie('node'), { maxLength: 4 }) }),
+      fc.record({ not: tie('node') }),
+    ),
+  }));
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('is how every shipped condition evaluates in Node', () => {
+    for (const city of CITY_KEYS) {
+      for (const article of ruleFiles[city].articles) {
+        for (const raw of article.checks) {
+          const check = resolveParameters(raw);
+          const checkCtx: CompileContext = { ...ctx, ruleId: check.id, recordFacts: new FactLayout(Object.keys((factsSchemas as unknown as Record<string, { shape: object }>)[check.kind]!.shape)) };
+          for (const json of (check.conditions as unknown as { all: unknown[] }).all) expect(compileCondition(json, checkCtx, 'x').generated, check.id).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('decides every condition tree as the closures do and as kleene.ts judges its traced tree', () => {
+    fc.assert(
+      fc.property(condition, fc.array(facts, { minLength: 1, maxLength: 4 }), (json, records) => {
+        const generated = compileCondition(json, ctx, 'x');
+        const closures = compileCondition(json, closuresOnly, 'x');
+        expect(generated.generated).toBe(true);
+        expect(closures.generated).toBe(false);
+        // Several records through the same function: nothing is carried from one to the next.
+        for (const record of records) {
+          const slots = ctx.recordFacts.read(record);
+          const truth = closures.evaluate(slots);
+          expect(generated.evaluate(slots)).toBe(truth);
+          expect(truth).toBe(judge(closures.trace(slots), record).truth);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('shares one function among conditions of one shape, each deciding on its own slots and values', () => {
+    const a = compileCondition({ all: [{ fact: 'setting', operator: 'equal', value: 'rural' }, { fact: 'emergency', path: '$.plan', operator: 'equal', value: true }] }, ctx, 'x');
+    const b = compileCondition({ all: [{ fact: 'households', operator: 'notEqual', value: 10 }, { fact: 'emergency', path: '$.team', operator: 'equal', value: false }] }, ctx, 'x');
+    expect(String(a.evaluate)).toBe(String(b.evaluate));
+    expect(a.evaluate).not.toBe(b.evaluate);
+    const slots = ctx.recordFacts.read({ households: 3200, setting: 'rural', emergency: { plan: true, team: true } });
+    expect([a.evaluate(slots), b.evaluate(slots)]).toEqual([true, false]);
+    const other = ctx.recordFacts.read({ households: 11, setting: 'urban', emergency: { team: false } });
+    expect([a.evaluate(other), b.evaluate(other)]).toEqual([false, true]);
+  });
+
+  it('puts no rule text in the source: values and members are constants, however they are spelled', () => {
+    const hostile = ['"); throw new Error("injected"); ("', "'; f = null; '", '*/ }); //', '\u2028\u2029`${1}`', '__proto__'];
+    for (const value of hostile) {
+      const c = compileCondition({ any: [{ fact: 'setting', operator: 'equal', value }, { fact: 'emergency', path: '$.constructor', operator: 'equal', value }] }, ctx, 'x');
+      expect(c.generated).toBe(true);
+      expect(String(c.evaluate)).not.toContain(value);
+      expect(c.evaluate(ctx.recordFacts.read({ setting: value }))).toBe(true);
+      expect(c.evaluate(ctx.recordFacts.read({ setting: 'urban', emergency: { plan: true } }))).toBe(false);
+    }
+  });
+
+  it('falls back to the closures where new Function is refused (CSP), asking the refusing constructor once', () => {
+    let asked = 0;
+    // As a browser's CSP without 'unsafe-eval' refuses it.
+    const refusing = function Function(): never {
+      asked += 1;
+      throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not an allowed source of script");
+    };
+    const json = { all: [{ fact: 'households', operator: 'greaterThan', value: 3000 }, { fact: 'emergency', path: '$.plan', operator: 'equal', value: true }] };
+    vi.stubGlobal('Function', refusing);
+    const first = compileCondition(json, ctx, 'x');
+    const second = compileCondition(json, ctx, 'x');
+    vi.unstubAllGlobals();
+    expect(asked).toBe(1);
+    expect([first.generated, second.generated]).toEqual([false, false]);
+    const read = (facts: Facts) => ctx.recordFacts.read(facts);
+    expect(first.evaluate(read({ households: 3200, emergency: { plan: true } }))).toBe(true);
+    expect(first.evaluate(read({ households: 3200, emergency: { plan: false } }))).toBe(false);
+    expect(second.evaluate(read({ households: 3200 }))).toBeUndefined();
+    // Another constructor (here the real one again) is asked afresh.
+    expect(compileCondition(json, ctx, 'x').generated).toBe(true);
   });
 });

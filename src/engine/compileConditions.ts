@@ -49,6 +49,11 @@ export interface CompileContext {
   recordFacts: FactLayout;
   /** The operators by name, as the reference engine has them (built-ins and ours). */
   operator(name: string): EngineOperator | undefined;
+  /**
+   * false: `evaluate` is the closures only, as where `new Function` is refused (a browser's
+   * Content-Security-Policy without 'unsafe-eval'). Default: generated source when allowed.
+   */
+  generate?: boolean;
 }
 
 type Facts = FactSlots;
@@ -61,6 +66,8 @@ type Facts = FactSlots;
 export interface CompiledCondition {
   /** The Kleene truth: true, false, or undefined (unknown). */
   evaluate(facts: Facts): Truth;
+  /** Whether `evaluate` is generated source (`generateTruth`); false: the closures it equals. */
+  readonly generated: boolean;
   /**
    * When `evaluate` gave undefined: appends the absent fact paths (`facts.emergency.plan`) that
    * leave it unknown, in the order and with the repeats of kleene.ts `judge(…).missing`.
@@ -237,6 +244,8 @@ function compileDerived(
 /** A compiled node: its truth, its absent paths when unknown, and its evaluated tree. */
 interface Node {
   truth: (facts: Facts) => Truth;
+  /** How `generateTruth` writes `truth` as source. */
+  plan: Plan;
   missing: (facts: Facts, out: string[]) => void;
   trace: (facts: Facts) => EvaluatedCondition;
   /** When false: appends the parts that made it false (see `CompiledCondition.failedParts`). */
@@ -276,6 +285,7 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
         const truth = innerTruth(facts);
         return truth === undefined ? undefined : !truth;
       },
+      plan: { op: 'not', inner },
       missing: inner.missing,
       trace,
       // A `not` is one part, its subtree traced whole (no shipped rule has one: not worth compiling).
@@ -321,6 +331,7 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
   }
   return {
     truth,
+    plan: { op: boolean, children },
     // Unknown: no operand is dominant, and the unknown ones say what is missing.
     missing: (facts, out) => {
       for (const child of children) if (child.truth(facts) === undefined) child.missing(facts, out);
@@ -342,15 +353,30 @@ function compileNode(ctx: CompileContext, json: unknown, where: string, leaves: 
 type Test = (factValue: unknown, compareTo: unknown) => unknown;
 
 /**
+ * An operator's test taken apart, as `test` runs it: `(validate(a) && compare(a, b))`, without
+ * `validate` when it always holds; `numeric` when `validate` is the numeric operators' (which a
+ * number passes unless NaN). Generated source calls the parts from its own call sites.
+ */
+interface TestParts {
+  test: Test;
+  compare: Test;
+  validate?: (factValue: unknown) => unknown;
+  numeric?: boolean;
+}
+
+/**
  * `operator.evaluate` as one function, taken apart where it is a json-rules-engine `Operator`
  * (`factValueValidator(a) && cb(a, b)`): its own `cb` when its validator is the one the class gives
  * an operator without one (always true; told by its source), so a leaf calls the comparison itself
  * rather than the operator's method and, through it, the validator.
  */
-function testOf(operator: EngineOperator): Test {
+function testOf(operator: EngineOperator): TestParts {
   type Parts = { cb?: unknown; factValueValidator?: unknown; constructor?: unknown };
   const { cb, factValueValidator: validator, constructor: OperatorClass } = operator as EngineOperator & Parts;
-  if (typeof cb !== 'function' || typeof validator !== 'function' || typeof OperatorClass !== 'function') return (a, b) => operator.evaluate(a, b);
+  if (typeof cb !== 'function' || typeof validator !== 'function' || typeof OperatorClass !== 'function') {
+    const evaluate: Test = (a, b) => operator.evaluate(a, b);
+    return { test: evaluate, compare: evaluate };
+  }
   let probe: Parts | undefined;
   try {
     probe = new (OperatorClass as new (name: string, cb: Test) => Parts)('probe', () => true);
@@ -358,10 +384,10 @@ function testOf(operator: EngineOperator): Test {
     probe = undefined;
   }
   const byDefault = typeof probe?.factValueValidator === 'function' && probe.factValueValidator.toString() === validator.toString();
-  if (byDefault && probe?.cb !== undefined && validator() === true) return cb as Test;
+  if (byDefault && probe?.cb !== undefined && validator() === true) return { test: cb as Test, compare: cb as Test };
   const check = validator as (a: unknown) => unknown;
   const compare = cb as Test;
-  return (a, b) => check(a) && compare(a, b);
+  return { test: (a, b) => check(a) && compare(a, b), compare, validate: check };
 }
 
 /**
@@ -370,14 +396,19 @@ function testOf(operator: EngineOperator): Test {
  * comparison. For a number that test is `!Number.isNaN(value)` (its string parses back to itself,
  * or to ±Infinity), so a number skips it; any other value still goes through it.
  */
-function operatorTest(operator: EngineOperator, numeric: EngineOperator | undefined): Test {
+function operatorTest(operator: EngineOperator, numeric: EngineOperator | undefined): TestParts {
   type Parts = { cb?: unknown; factValueValidator?: unknown };
   const { cb, factValueValidator: validator } = operator as EngineOperator & Parts;
   const numberValidator = (numeric as (EngineOperator & Parts) | undefined)?.factValueValidator;
   if (typeof cb !== 'function' || typeof validator !== 'function' || validator !== numberValidator) return testOf(operator);
   const compare = cb as (a: unknown, b: unknown) => unknown;
   const check = validator as (a: unknown) => boolean;
-  return (factValue, compareTo) => (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && compare(factValue, compareTo);
+  return {
+    test: (factValue, compareTo) => (typeof factValue === 'number' ? !Number.isNaN(factValue) : check(factValue)) && compare(factValue, compareTo),
+    compare,
+    validate: check,
+    numeric: true,
+  };
 }
 
 function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: string, leaves: Leaf[]): Leaf {
@@ -391,7 +422,8 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   if (typeof operatorName !== 'string') throw new RuleCompileError(ctx.ruleId, `${where}.operator`, 'operator must be a string');
   const found = ctx.operator(operatorName);
   if (!found) throw new RuleCompileError(ctx.ruleId, `${where}.operator`, `unknown operator '${operatorName}'`);
-  const test = operatorTest(found, ctx.operator('greaterThan'));
+  const parts = operatorTest(found, ctx.operator('greaterThan'));
+  const { test } = parts;
   const operator = { evaluate: (factValue: unknown, compareTo: unknown) => test(factValue, compareTo) };
   const factRef = compileReader(ctx, where, json['fact'], json['path'], json['params']);
   const readFact = factRef.read;
@@ -422,6 +454,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   // kleene.ts judgeLeaf: an absent fact leaves the leaf unknown; so does an undefined compared fact
   // when something behind it is absent; otherwise the operator decides.
   let truth: Node['truth'];
+  let plan: Plan | undefined;
   let valueResult: Reader;
   if (valueRef) {
     const readCompared = valueRef.read;
@@ -444,6 +477,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
         const factResult = facts[slot];
         return factResult === undefined ? undefined : test(factResult, value) === true;
       };
+      plan = { op: 'leaf', slot, member: undefined, value, test: parts };
     } else if (direct !== undefined) {
       const { slot, member } = direct as { slot: number; member: string };
       truth = (facts) => {
@@ -452,6 +486,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
         const factResult = whole !== null && typeof whole === 'object' ? (Array.isArray(whole) ? undefined : (whole as Record<string, unknown>)[member]) : whole;
         return factResult === undefined ? undefined : test(factResult, value) === true;
       };
+      plan = { op: 'leaf', slot, member, value, test: parts };
     } else {
       truth = (facts) => {
         const factResult = readFact(facts);
@@ -501,6 +536,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   };
   const leaf: Leaf = {
     truth,
+    plan: plan ?? { op: 'call', truth },
     missing,
     trace: (facts) => {
       const factResult = readFact(facts);
@@ -579,6 +615,124 @@ function compileLeafExplainer(leaf: Leaf, leaves: readonly Leaf[]): Explainer {
 }
 
 /**
+ * How a node's truth is written as source: a boolean node over its children, a leaf comparing a
+ * record fact's slot (or one member of it) with a constant value, or any other leaf called as its
+ * closure (fact references as values, derived facts, deeper paths).
+ */
+type Plan =
+  | { op: 'all' | 'any'; children: readonly Node[] }
+  | { op: 'not'; inner: Node }
+  | { op: 'leaf'; slot: number; member: string | undefined; value: unknown; test: TestParts }
+  | { op: 'call'; truth: Node['truth'] };
+
+/** The Function constructor that refused to compile source (CSP), so that it is asked once. */
+let refusedBy: unknown;
+
+/**
+ * The generated factories by their source. A condition's source holds its shape only (slots and
+ * values are constants too), so conditions of one shape share one function: V8 optimizes it
+ * after the calls of all of them rather than warming up each condition's own copy.
+ */
+const factories = new Map<string, (constants: unknown[]) => Node['truth']>();
+const FACTORY_LIMIT = 1024;
+/** The Function constructor that made `factories` (another one, as a test's refusing stand-in, starts afresh). */
+let factoriesBy: unknown;
+
+/**
+ * A condition's truth as one generated function (ajv-style), equal to the closures' `truth`: the
+ * same Kleene short-circuit in the same order, each leaf's slot read and operator called inline
+ * from call sites of its own, so V8 can inline the comparison instead of calling a closure per
+ * node through call sites shared by every condition.
+ *
+ * Nothing from a rule is spliced into the source: slots, values, members, operators and closures
+ * are passed in as constants (`c0`, `c1` …); the source holds only names made here and `true` /
+ * `false`, so it is the condition's shape, shared by the conditions of that shape (`factories`). Where `new Function` is refused (a browser's CSP), the
+ * closures serve: undefined is returned, and the refusing constructor is not asked again.
+ */
+function generateTruth(root: Node): Node['truth'] | undefined {
+  const Generate = Function;
+  if (Generate === refusedBy) return undefined;
+  if (Generate !== factoriesBy) {
+    factories.clear();
+    factoriesBy = Generate;
+  }
+  const constants: unknown[] = [];
+  const constant = (value: unknown): string => `c${constants.push(value) - 1}`;
+  const locals: string[] = [];
+  const local = (prefix: string): string => {
+    const name = `${prefix}${locals.length}`;
+    locals.push(name);
+    return name;
+  };
+  const lines: string[] = [];
+  // Appends statements that leave the node's truth (true, false or undefined) in `into`.
+  const emit = (node: Node, into: string): void => {
+    const plan = node.plan;
+    if (plan.op === 'call') {
+      lines.push(`${into} = ${constant(plan.truth)}(f);`);
+    } else if (plan.op === 'not') {
+      const inner = local('t');
+      emit(plan.inner, inner);
+      lines.push(`${into} = ${inner} === undefined ? undefined : !${inner};`);
+    } else if (plan.op === 'leaf') {
+      if (plan.member === undefined) {
+        lines.push(`v = f[${constant(plan.slot)}];`);
+      } else {
+        // As the closure: a path reads into an object (an array has no member), a primitive is itself.
+        lines.push(`w = f[${constant(plan.slot)}];`, `v = w !== null && typeof w === 'object' ? (Array.isArray(w) ? undefined : w[${constant(plan.member)}]) : w;`);
+      }
+      const { compare, validate, numeric } = plan.test;
+      const call = `${constant(compare)}(v, ${constant(plan.value)})`;
+      // A number passes the numeric operators' validator unless NaN (`v === v`), as operatorTest says.
+      const valid = validate === undefined ? undefined : numeric ? `(typeof v === 'number' ? v === v : ${constant(validate)}(v))` : `${constant(validate)}(v)`;
+      lines.push(`${into} = v === undefined ? undefined : ${valid === undefined ? call : `(${valid} && ${call})`} === true;`);
+    } else {
+      const dominant = plan.op === 'any';
+      const count = plan.children.length;
+      if (count === 0) {
+        lines.push(`${into} = ${!dominant};`);
+      } else if (count === 1) {
+        emit(plan.children[0]!, into);
+      } else {
+        // Kleene: the first dominant operand decides; else any unknown operand leaves it unknown.
+        const block = local('b');
+        const unknown = local('u');
+        const part = local('t');
+        lines.push(`${block}: {`, `${unknown} = false;`);
+        for (const child of plan.children) {
+          emit(child, part);
+          lines.push(`if (${part} === ${dominant}) { ${into} = ${dominant}; break ${block}; }`, `if (${part} === undefined) ${unknown} = true;`);
+        }
+        lines.push(`${into} = ${unknown} ? undefined : ${!dominant};`, '}');
+      }
+    }
+  };
+  emit(root, 'r');
+  const bindings = constants.map((_, i) => `c${i} = k[${i}]`);
+  const source = [
+    '"use strict";',
+    ...(bindings.length > 0 ? [`var ${bindings.join(', ')};`] : []),
+    'return function evaluate(f) {',
+    `var r, v, w${locals.map((name) => `, ${name}`).join('')};`,
+    ...lines,
+    'return r;',
+    '};',
+  ].join('\n');
+  let factory = factories.get(source);
+  if (factory !== undefined) return factory(constants);
+  try {
+    factory = new Generate('k', source) as (constants: unknown[]) => Node['truth'];
+  } catch {
+    // `new Function` refused (EvalError under CSP): the closures decide, and it is not asked again.
+    refusedBy = Generate;
+    return undefined;
+  }
+  if (factories.size >= FACTORY_LIMIT) factories.clear();
+  factories.set(source, factory);
+  return factory(constants);
+}
+
+/**
  * Compiles one condition (a rule's `appliesWhen`, `passesWhen`, or a non-binding exception).
  *
  * @example
@@ -591,8 +745,10 @@ export function compileCondition(json: unknown, ctx: CompileContext, where: stri
   const root = compileNode(ctx, json, where, leaves);
   const explainers = leaves.map((leaf) => compileLeafExplainer(leaf, leaves));
   const count = leaves.length;
+  const generated = ctx.generate === false ? undefined : generateTruth(root);
   return {
-    evaluate: root.truth,
+    evaluate: generated ?? root.truth,
+    generated: generated !== undefined,
     missing: root.missing,
     // The deciding leaf is the first, in rule order, whose own truth is the judgement's.
     explain: (facts, truth) => {
