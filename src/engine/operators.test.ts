@@ -98,3 +98,54 @@ describe('includesAll', () => {
     );
   });
 });
+
+describe('nonDecreasingBy / increasingBy', () => {
+  // The definition: the rows with both numbers, sorted stably by the key; the first pair whose
+  // amount drops (or, for increasingBy, does not rise).
+  function reference(list: unknown, strict: boolean): { holds: boolean; explanation: object } {
+    if (!Array.isArray(list)) return { holds: false, explanation: {} };
+    const isRow = (row: unknown): row is Record<string, number> =>
+      typeof row === 'object' && row !== null && !Array.isArray(row) && Number.isFinite((row as Record<string, unknown>)['year']) && typeof (row as Record<string, unknown>)['year'] === 'number' && typeof (row as Record<string, unknown>)['amount'] === 'number' && Number.isFinite((row as Record<string, unknown>)['amount']);
+    const rows = list.filter(isRow).sort((a, b) => a['year']! - b['year']!);
+    for (let i = 1; i < rows.length; i += 1) {
+      const [previous, current] = [rows[i - 1]!, rows[i]!];
+      if (strict ? current['amount']! <= previous['amount']! : current['amount']! < previous['amount']!) {
+        return {
+          holds: false,
+          explanation: {
+            expected: previous['amount'],
+            actual: current['amount'],
+            detail: `${current['year']} ${strict ? '≤' : '<'} ${previous['year']}`,
+            items: [{ type: 'drop', key: String(current['year']), previousKey: String(previous['year']) }],
+          },
+        };
+      }
+    }
+    return { holds: true, explanation: {} };
+  }
+  const row = fc.oneof(
+    fc.record({ year: fc.integer({ min: 2018, max: 2023 }), amount: fc.integer({ min: 0, max: 5 }) }),
+    fc.record({ year: fc.oneof(fc.integer({ min: 2018, max: 2023 }), fc.constantFrom('2020', NaN, -0)), amount: fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constantFrom('3', Infinity)) }, { requiredKeys: [] }),
+    fc.constantFrom(null, 7, [], 'row'),
+  );
+  // Sorted lists (the common case, read in one pass) as well as shuffled ones and lists with holes.
+  const list = fc.oneof(
+    fc.array(row, { maxLength: 6 }),
+    fc.array(row, { maxLength: 6 }).map((rows) => [...rows].sort((a, b) => Number((a as { year?: unknown })?.year) - Number((b as { year?: unknown })?.year) || 0)),
+    fc.sparseArray(row, { maxLength: 6 }),
+    fc.constantFrom(undefined, 'list', { year: 2020 }),
+  );
+
+  it('decide and explain as the stable sort by key defines, for lists in key order or not', () => {
+    fc.assert(
+      fc.property(list, fc.boolean(), (value, strict) => {
+        const operator = op(strict ? 'increasingBy' : 'nonDecreasingBy');
+        const order = { orderBy: 'year', field: 'amount' };
+        const expected = reference(value, strict);
+        expect(operator.evaluate(value, order)).toBe(expected.holds);
+        expect(operator.explain!(value, order)).toEqual(expected.explanation);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -80,6 +80,31 @@ interface Drop {
  */
 function firstDrop(list: unknown, order: OrderedValue, strict: boolean): Drop | undefined {
   if (!Array.isArray(list)) return undefined;
+  // The rows that count (records with both numbers, holes skipped as `filter` skips them) are
+  // usually listed in `orderBy` order already: then the stable sort below would keep them as they
+  // are, and the first drop is found in one pass without building a list.
+  const { orderBy, field } = order;
+  let before: Record<string, unknown> | undefined;
+  let drop: Drop | undefined;
+  for (let i = 0; i < list.length; i += 1) {
+    if (!(i in list)) continue;
+    const row: unknown = list[i];
+    if (!isRecord(row)) continue;
+    const key = row[orderBy];
+    const current = row[field];
+    if (!isNumber(key) || !isNumber(current)) continue;
+    if (before !== undefined) {
+      if ((before[orderBy] as number) > key) return firstDropSorted(list, order, strict);
+      const previous = before[field] as number;
+      if (drop === undefined && (strict ? current <= previous : current < previous)) drop = { previousKey: before[orderBy], previous, key, current };
+    }
+    before = row;
+  }
+  return drop;
+}
+
+/** `firstDrop` for rows not listed in `orderBy` order: sorted first (stably: ties keep their order). */
+function firstDropSorted(list: unknown[], order: OrderedValue, strict: boolean): Drop | undefined {
   const rows = list
     .filter(isRecord)
     .filter((row) => isNumber(row[order.orderBy]) && isNumber(row[order.field]))
@@ -155,11 +180,28 @@ export const OPERATORS: readonly OperatorDefinition[] = [
   {
     name: 'includesAll',
     // missingFrom(…).length === 0 without building its Set and list (SameValueZero either way);
-    // `every` as a loop (no closure per call), holes skipped as `every` skips them.
+    // `every` as a loop (no closure per call), holes skipped as `every` skips them; `includes` as
+    // a loop too (=== is SameValueZero but for NaN, which `includes` still looks for; a hole in
+    // the fact reads as undefined either way).
     evaluate: (fact, required) => {
       if (!Array.isArray(fact)) return false;
       if (!Array.isArray(required)) return true;
-      for (let i = 0; i < required.length; i += 1) if (i in required && !fact.includes(required[i])) return false;
+      for (let i = 0; i < required.length; i += 1) {
+        if (!(i in required)) continue;
+        const wanted: unknown = required[i];
+        if (wanted !== wanted) {
+          if (!fact.includes(wanted)) return false;
+          continue;
+        }
+        let found = false;
+        for (let j = 0; j < fact.length; j += 1) {
+          if (fact[j] === wanted) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) return false;
+      }
       return true;
     },
     explain: (fact, required, at) => {
