@@ -193,7 +193,7 @@ describe('compileCondition: generated source and its fallback', () => {
     },
     { requiredKeys: [] },
   );
-  // Every leaf form the generator writes inline, and the forms it calls as closures.
+  // Every leaf form: record facts whole or at a member, derived facts, constants and facts compared.
   const leaf = fc.oneof(
     fc.record({ fact: fc.constant('households'), operator: fc.constantFrom('greaterThan', 'greaterThanInclusive', 'lessThan', 'lessThanInclusive', 'equal', 'notEqual'), value: fc.integer({ min: 0, max: 10 }) }),
     fc.record({ fact: fc.constant('setting'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom('urban', 'rural') }),
@@ -203,6 +203,9 @@ describe('compileCondition: generated source and its fallback', () => {
     fc.record({ fact: fc.constant('facilityComponents'), operator: fc.constant('includesAll'), value: fc.subarray(['serviceHall', 'policeOffice']) }),
     fc.record({ fact: fc.constant('facilityComponents'), operator: fc.constantFrom('nonEmpty', 'lengthAtLeast'), value: fc.integer({ min: 1, max: 2 }) }),
     fc.constant({ fact: 'households', operator: 'greaterThanInclusive', value: { fact: 'scaled', params: { of: { fact: 'households' }, rate: 1, per: 2 } } }),
+    fc.record({ fact: fc.constant('households'), operator: fc.constantFrom('lessThan', 'equal'), value: fc.constant({ fact: 'households' }) }),
+    fc.record({ fact: fc.constant('setting'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom({ fact: 'setting' }, { fact: 'emergency', path: '$.plan' }) }),
+    fc.record({ fact: fc.constant('emergency'), path: fc.constant('$.team'), operator: fc.constant('equal'), value: fc.constant({ fact: 'emergency', path: '$.plan' }) }),
     fc.constant({ fact: 'scaled', params: { of: { fact: 'households' }, rate: 3, per: 2 }, operator: 'lessThan', value: 9 }),
   );
   const { node: condition } = fc.letrec<{ node: unknown }>((tie) => ({

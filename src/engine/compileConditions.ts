@@ -454,7 +454,6 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   // kleene.ts judgeLeaf: an absent fact leaves the leaf unknown; so does an undefined compared fact
   // when something behind it is absent; otherwise the operator decides.
   let truth: Node['truth'];
-  let plan: Plan | undefined;
   let valueResult: Reader;
   if (valueRef) {
     const readCompared = valueRef.read;
@@ -477,7 +476,6 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
         const factResult = facts[slot];
         return factResult === undefined ? undefined : test(factResult, value) === true;
       };
-      plan = { op: 'leaf', slot, member: undefined, value, test: parts };
     } else if (direct !== undefined) {
       const { slot, member } = direct as { slot: number; member: string };
       truth = (facts) => {
@@ -486,7 +484,6 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
         const factResult = whole !== null && typeof whole === 'object' ? (Array.isArray(whole) ? undefined : (whole as Record<string, unknown>)[member]) : whole;
         return factResult === undefined ? undefined : test(factResult, value) === true;
       };
-      plan = { op: 'leaf', slot, member, value, test: parts };
     } else {
       truth = (facts) => {
         const factResult = readFact(facts);
@@ -536,7 +533,7 @@ function compileLeaf(ctx: CompileContext, json: Record<string, unknown>, where: 
   };
   const leaf: Leaf = {
     truth,
-    plan: plan ?? { op: 'call', truth },
+    plan: { op: 'leaf', fact: factRef, compared: valueRef ? { ref: valueRef } : { value }, test: parts },
     missing,
     trace: (facts) => {
       const factResult = readFact(facts);
@@ -615,15 +612,14 @@ function compileLeafExplainer(leaf: Leaf, leaves: readonly Leaf[]): Explainer {
 }
 
 /**
- * How a node's truth is written as source: a boolean node over its children, a leaf comparing a
- * record fact's slot (or one member of it) with a constant value, or any other leaf called as its
- * closure (fact references as values, derived facts, deeper paths).
+ * How a node's truth is written as source: a boolean node over its children, or a leaf comparing
+ * a fact (a record fact's slot or one member of it inline, else its compiled reader: derived
+ * facts, deeper paths) with a constant value or another fact.
  */
 type Plan =
   | { op: 'all' | 'any'; children: readonly Node[] }
   | { op: 'not'; inner: Node }
-  | { op: 'leaf'; slot: number; member: string | undefined; value: unknown; test: TestParts }
-  | { op: 'call'; truth: Node['truth'] };
+  | { op: 'leaf'; fact: CompiledRef; compared: { value: unknown } | { ref: CompiledRef }; test: TestParts };
 
 /** The Function constructor that refused to compile source (CSP), so that it is asked once. */
 let refusedBy: unknown;
@@ -665,27 +661,47 @@ function generateTruth(root: Node): Node['truth'] | undefined {
     return name;
   };
   const lines: string[] = [];
+  // Appends statements that leave a fact's value in `into`: a record fact's slot, or one member
+  // of it as the closure reads it (a path reads into an object, an array has no member, a
+  // primitive is itself), or the value of its compiled reader.
+  const read = (ref: CompiledRef, into: string): void => {
+    const direct = ref.direct;
+    if (direct === undefined) {
+      lines.push(`${into} = ${constant(ref.read)}(f);`);
+    } else if (direct.member === undefined) {
+      lines.push(`${into} = f[${constant(direct.slot)}];`);
+    } else {
+      lines.push(`w = f[${constant(direct.slot)}];`, `${into} = w !== null && typeof w === 'object' ? (Array.isArray(w) ? undefined : w[${constant(direct.member)}]) : w;`);
+    }
+  };
   // Appends statements that leave the node's truth (true, false or undefined) in `into`.
   const emit = (node: Node, into: string): void => {
     const plan = node.plan;
-    if (plan.op === 'call') {
-      lines.push(`${into} = ${constant(plan.truth)}(f);`);
-    } else if (plan.op === 'not') {
+    if (plan.op === 'not') {
       const inner = local('t');
       emit(plan.inner, inner);
       lines.push(`${into} = ${inner} === undefined ? undefined : !${inner};`);
     } else if (plan.op === 'leaf') {
-      if (plan.member === undefined) {
-        lines.push(`v = f[${constant(plan.slot)}];`);
-      } else {
-        // As the closure: a path reads into an object (an array has no member), a primitive is itself.
-        lines.push(`w = f[${constant(plan.slot)}];`, `v = w !== null && typeof w === 'object' ? (Array.isArray(w) ? undefined : w[${constant(plan.member)}]) : w;`);
-      }
+      // kleene.ts judgeLeaf, as compileLeaf's closures: an absent fact leaves the leaf unknown; so
+      // does an undefined compared fact when something behind it is absent; else the operator decides.
+      read(plan.fact, 'v');
       const { compare, validate, numeric } = plan.test;
-      const call = `${constant(compare)}(v, ${constant(plan.value)})`;
-      // A number passes the numeric operators' validator unless NaN (`v === v`), as operatorTest says.
-      const valid = validate === undefined ? undefined : numeric ? `(typeof v === 'number' ? v === v : ${constant(validate)}(v))` : `${constant(validate)}(v)`;
-      lines.push(`${into} = v === undefined ? undefined : ${valid === undefined ? call : `(${valid} && ${call})`} === true;`);
+      const test = (compared: string): string => {
+        const call = `${constant(compare)}(v, ${compared})`;
+        // A number passes the numeric operators' validator unless NaN (`v === v`), as operatorTest says.
+        const valid = validate === undefined ? undefined : numeric ? `(typeof v === 'number' ? v === v : ${constant(validate)}(v))` : `${constant(validate)}(v)`;
+        return `${valid === undefined ? call : `(${valid} && ${call})`} === true`;
+      };
+      const { compared } = plan;
+      if ('value' in compared) {
+        lines.push(`${into} = v === undefined ? undefined : ${test(constant(compared.value))};`);
+      } else {
+        lines.push(`if (v === undefined) ${into} = undefined;`, 'else {');
+        read(compared.ref, 'x');
+        // An undefined record fact is itself absent; a derived fact's inputs say whether one is.
+        const absent = compared.ref.derived === undefined ? '' : ` && ${constant(compared.ref.hasAbsent)}(f)`;
+        lines.push(`${into} = x === undefined${absent} ? undefined : ${test('x')};`, '}');
+      }
     } else {
       const dominant = plan.op === 'any';
       const count = plan.children.length;
@@ -713,7 +729,7 @@ function generateTruth(root: Node): Node['truth'] | undefined {
     '"use strict";',
     ...(bindings.length > 0 ? [`var ${bindings.join(', ')};`] : []),
     'return function evaluate(f) {',
-    `var r, v, w${locals.map((name) => `, ${name}`).join('')};`,
+    `var r, v, w, x${locals.map((name) => `, ${name}`).join('')};`,
     ...lines,
     'return r;',
     '};',
