@@ -364,6 +364,7 @@ export type ValidationCode =
   | 'not-a-record'
   | 'unreadable'
   | 'not-json'
+  | 'duplicate-key'
   | 'required'
   | 'wrong-type'
   | 'out-of-range'

@@ -11,7 +11,8 @@ per record, in input order. FILE is NDJSON (one record per line, blank lines ski
 array (first non-space character "["; streamed, results carry "index"; after a broken element
 reading resumes at the next element). Files may be gzip-compressed (detected by content; several
 members and trailing garbage read like zcat). "-" or no FILE reads standard input; a FIFO may be
-named. UTF-8, with or without BOM; LF, CRLF or CR line ends.
+named. UTF-8, with or without BOM; LF, CRLF or CR line ends. A record giving one key twice is
+invalid (duplicate-key), not judged on either value.
 
 Options:
   -f, --format FORMAT     table | ndjson | json | csv | junit | html
@@ -61,7 +62,8 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
 按五个城市的条例检查记录（见记录约定），按输入顺序每条记录报告一个结果。文件为 NDJSON（每行一条记录，
 空行跳过）或 JSON 数组（第一个非空白字符为 "["；逐个元素流式读取，结果带 "index"；某个元素损坏时从下一个
 元素继续读）。文件可以是 gzip 压缩的（按内容识别；多段和尾部垃圾按 zcat 的方式读取）。"-" 或不给文件时读取
-标准输入；可以指定 FIFO。UTF-8，可带 BOM；LF、CRLF 或单独的 CR 换行。
+标准输入；可以指定 FIFO。UTF-8，可带 BOM；LF、CRLF 或单独的 CR 换行。同一个键出现两次的记录无效
+（duplicate-key），不按其中任何一个值检查。
 
 选项：
   -f, --format 格式       table | ndjson | json | csv | junit | html

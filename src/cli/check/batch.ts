@@ -115,10 +115,12 @@ function prepare(item: InputItem, options: Pick<CheckBatchOptions, 'city' | 'mul
   const position: Prepared['position'] = options.multiFile ? { file: item.file, line: item.line } : { line: item.line };
   if (item.index !== undefined) position.index = item.index;
   if (item.type === 'unparsable') {
-    const error = { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON（${item.message.replace(/^not valid JSON: /, '')}）`, en: item.message };
+    const error = item.issue
+      ? { path: item.issue.path, message: item.message, code: item.issue.code, zh: item.issue.zh, en: item.message }
+      : { path: '', message: item.message, code: 'not-json' as const, zh: `不是有效的 JSON（${item.message.replace(/^not valid JSON: /, '')}）`, en: item.message };
     return {
       ...position,
-      recordId: null,
+      recordId: item.issue?.recordId ?? null,
       valid: false,
       ...(item.undelimited ? { undelimited: true as const } : {}),
       errors: [error],

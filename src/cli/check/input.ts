@@ -35,7 +35,16 @@ export interface ReadState {
 
 export type InputItem =
   | { type: 'record'; file: string; line: number; index?: number; value: unknown }
-  | { type: 'unparsable'; file: string; line: number; index?: number; message: string; undelimited?: true }
+  | {
+      type: 'unparsable';
+      file: string;
+      line: number;
+      index?: number;
+      message: string;
+      undelimited?: true;
+      /** Parsed, but not to be judged (a key given twice, ./read/duplicateKeys.ts): the issue to report. */
+      issue?: { path: string; code: 'duplicate-key'; zh: string; recordId: string | null };
+    }
   | { type: 'unreadable'; file: string; message: string };
 
 /** NDJSON lines not decoded nor parsed yet (`readInputs` with `batch`): see ./read/lineBatch.ts. */

@@ -1,5 +1,6 @@
 import type { InputItem } from '../input.js';
 import { ByteWindow } from './byteWindow.js';
+import { unlessDuplicateKeys } from './duplicateKeys.js';
 import { describeByte, JsonValueScanner, type ScanOutcome } from './jsonScanner.js';
 
 /**
@@ -591,7 +592,7 @@ export class JsonArrayReader {
   private parse(from: number, to: number, line: number, index: number): InputItem {
     const text = this.window.text(from, to);
     try {
-      return { type: 'record', file: this.file, line, index, value: JSON.parse(text) as unknown };
+      return unlessDuplicateKeys({ type: 'record', file: this.file, line, index, value: JSON.parse(text) as unknown }, text);
     } catch (error) {
       return { type: 'unparsable', file: this.file, line, index, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
     }

@@ -1,4 +1,5 @@
 import type { InputItem, LinesItem } from '../input.js';
+import { unlessDuplicateKeys } from './duplicateKeys.js';
 import type { ReaderStart } from './jsonArrayReader.js';
 import { LineBatchBuilder, type LineBatchLimits } from './lineBatch.js';
 
@@ -25,7 +26,7 @@ const PRETTY_PRINTED_HINT = " (a line holding only '{': a pretty-printed JSON ob
  */
 export function parseLine(file: string, line: number, text: string, last: boolean): InputItem {
   try {
-    return { type: 'record', file, line, value: JSON.parse(text) as unknown };
+    return unlessDuplicateKeys({ type: 'record', file, line, value: JSON.parse(text) as unknown }, text);
   } catch (error) {
     const hint = last ? ' (last line has no line end: cut off?)' : LONE_BRACE.test(text) ? PRETTY_PRINTED_HINT : line === 1 && CSV_HEADER.test(text) ? CSV_HINT : '';
     const message = error instanceof Error ? error.message : String(error);
