@@ -4,10 +4,11 @@
  * as 900 with the 700 unseen; the reader reports such a record instead (`unlessDuplicateKeys`).
  *
  * Two steps, the first cheap enough to run on every record:
- * 1. Every key of the text is followed by exactly one ':' outside strings, so the text has at least
- *    as many ':' as key occurrences, and the parsed value has as many keys as the text has
- *    occurrences only when no key repeats. When the text's ':' are no more than the parsed keys,
- *    no key can repeat (the usual case: values seldom hold a ':').
+ * 1. Every key of the text is followed by exactly one ':' outside strings, with only whitespace
+ *    between the key's closing '"' and it. So the text has at least as many ':' after a '"' as key
+ *    occurrences, and the parsed value has as many keys as the text has occurrences only when no
+ *    key repeats. When the ':' after a '"' are no more than the parsed keys, no key can repeat
+ *    (the usual case: a ':' in a value, 12:00 or http://, follows no '"').
  * 2. Otherwise (a ':' inside a string, or a repeat), a scan of the text that knows strings and
  *    nesting confirms a repeated key and names it, or finds none.
  */
@@ -27,6 +28,10 @@ export function findDuplicateKey(text: string, value: unknown): DuplicateKey | u
   const keys = countKeys(value);
   let colons = 0;
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    let c = text.charCodeAt(before);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((before -= 1));
+    if (c !== QUOTE) continue;
     colons += 1;
     if (colons > keys) return scanForDuplicateKey(text);
   }
