@@ -98,6 +98,34 @@ describe('JsonBytes', () => {
     );
   });
 
+  it('writes objects replayed from a memo right whichever of their fields differ (long runs copied from the memo, odd strings written)', () => {
+    const json = new JsonBytes(16);
+    // Finding-like objects: the same keys, a shared frozen message last (the anchor), long shared
+    // values between the fields that change, so that the memo's bytes after any field are copied.
+    const keys = ['recordId', 'ruleId', 'city', 'kind', 'binding', 'citation', 'status', 'expected', 'message'] as const;
+    const long = 'a long shared value, longer than thirty-two bytes: 第十条第一款';
+    const citations = [deepFreeze({ label: '第十条', text: long }), deepFreeze({ label: '（三）', text: `${long}\u2028"` })];
+    const messages = [deepFreeze({ zh: `不适用：${long}`, en: 'n/a' }), deepFreeze({ zh: '符合', en: `ok ${long}` })];
+    const fieldValue = (key: (typeof keys)[number]) =>
+      key === 'citation'
+        ? fc.constantFrom(...citations)
+        : key === 'message'
+          ? fc.constantFrom(...messages)
+          : fc.oneof(oddString, fc.constantFrom(long, `${long}!`), oddNumber, fc.boolean(), fc.constant(undefined), fc.constant({ fresh: long }));
+    const object = fc.tuple(...keys.map(fieldValue)).map((values) => Object.fromEntries(keys.map((key, i) => [key, values[i]])));
+    fc.assert(
+      fc.property(fc.array(object, { minLength: 2, maxLength: 12 }), (objects) => {
+        for (const value of objects) {
+          expect(written(json, value).equals(expected(value))).toBe(true);
+          // The same object with only its first field changed: the rest is one run from the memo.
+          const again = { ...value, recordId: `${String(value.recordId)}-2` };
+          expect(written(json, again).equals(expected(again))).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes check results of generated records exactly as JSON.stringify, over and over (cached citations and messages)', () => {
     const evaluator = createEvaluator({ asOf: '2024-06-01' });
     const json = new JsonBytes();

@@ -46,6 +46,8 @@ interface Memo {
   valueStarts: number[];
   ends: number[];
   bytes: Uint8Array;
+  /** Views of `bytes` from a field's end to the last one's, made once: the usual last copy of a replay. */
+  tails: Array<Uint8Array | undefined>;
 }
 const memos = new WeakMap<object, Memo>();
 /** Equal to no value: a field whose value was a fresh object is always written again. */
@@ -92,6 +94,8 @@ export class JsonBytes {
   /** Scratch per nesting depth: an object's keys and values, gathered before it is written. */
   private readonly keysAt: string[][] = [];
   private readonly valuesAt: unknown[][] = [];
+  /** In `replay`: the last field written rather than copied (-1: none). */
+  private lastWritten = -1;
 
   constructor(private readonly initialBytes = 64 * 1024) {
     this.bytes = new Uint8Array(initialBytes);
@@ -216,32 +220,32 @@ export class JsonBytes {
     const keys = (this.keysAt[depth] ??= []);
     const values = (this.valuesAt[depth] ??= []);
     let n = 0;
-    let anchor: object | undefined;
+    let last: object | undefined;
     for (const key in record) {
       const field = record[key];
       keys[n] = key;
       values[n] = field;
       n += 1;
-      if (typeof field === 'object' && field !== null && Object.isFrozen(field)) anchor = field;
+      if (typeof field === 'object' && field !== null) last = field;
     }
-    if (anchor !== undefined) {
-      const memo = memos.get(anchor);
-      if (memo !== undefined && memo.keys.length === n && this.replay(memo, keys, values, depth)) return;
+    if (last === undefined) return this.fields(keys, values, n, depth);
+    // Usually the last object is the anchor (a finding's message) and has a memo: one lookup, no
+    // Object.isFrozen per field. A fresh object is in no WeakMap (no identity hash): a cheap miss.
+    let anchor: object | undefined = last;
+    let memo = memos.get(last);
+    if (memo === undefined) {
+      anchor = undefined;
+      for (let i = 0; i < n; i += 1) {
+        const field = values[i];
+        if (typeof field === 'object' && field !== null && Object.isFrozen(field)) anchor = field;
+      }
+      if (anchor === undefined) return this.fields(keys, values, n, depth);
+      memo = memos.get(anchor);
     }
+    if (memo !== undefined && memo.keys.length === n && this.replay(memo, keys, values, depth)) return;
     const start = this.length;
     this.byte(0x7b); // {
     let first = true;
-    if (anchor === undefined) {
-      for (let i = 0; i < n; i += 1) {
-        const at = this.length;
-        if (!first) this.byte(0x2c);
-        this.key(keys[i]!);
-        if (this.value(values[i], depth + 1)) first = false;
-        else this.length = at;
-      }
-      this.byte(0x7d); // }
-      return;
-    }
     const starts: number[] = [];
     const valueStarts: number[] = [];
     const ends: number[] = [];
@@ -260,7 +264,21 @@ export class JsonBytes {
       same.push(typeof field !== 'object' || field === null || frozenBytes.get(field)?.length ? field : FRESH);
     }
     this.byte(0x7d); // }
-    memos.set(anchor, { keys: keys.slice(0, n), values: same, starts, valueStarts, ends, bytes: this.bytes.slice(start, this.length) });
+    memos.set(anchor, { keys: keys.slice(0, n), values: same, starts, valueStarts, ends, bytes: this.bytes.slice(start, this.length), tails: [] });
+  }
+
+  /** An object's fields, none of them frozen: no memo. */
+  private fields(keys: readonly string[], values: readonly unknown[], n: number, depth: number): void {
+    this.byte(0x7b); // {
+    let first = true;
+    for (let i = 0; i < n; i += 1) {
+      const at = this.length;
+      if (!first) this.byte(0x2c);
+      this.key(keys[i]!);
+      if (this.value(values[i], depth + 1)) first = false;
+      else this.length = at;
+    }
+    this.byte(0x7d); // }
   }
 
   /**
@@ -273,6 +291,7 @@ export class JsonBytes {
     const n = memo.keys.length;
     for (let i = 0; i < n; i += 1) if (keys[i] !== memo.keys[i]) return false;
     this.byte(0x7b);
+    this.lastWritten = -1;
     const { bytes, starts, valueStarts, ends } = memo;
     // Bytes [from, to) of the memo are still to be copied.
     let from = starts[0] ?? 0;
@@ -295,8 +314,17 @@ export class JsonBytes {
       }
       from = ends[i]!;
       to = from;
+      this.lastWritten = i;
     }
-    this.copy(bytes, from, to);
+    if (to - from >= 32 && to === ends[n - 1]) {
+      // From the end of field k (the last one written) to the end: a view made once.
+      const k = this.lastWritten;
+      const tail = k >= 0 && ends[k] === from ? (memo.tails[k] ??= bytes.subarray(from, to)) : bytes.subarray(from, to);
+      const m = tail.length;
+      if (this.length + m > this.bytes.length) this.grow(m);
+      this.bytes.set(tail, this.length);
+      this.length += m;
+    } else this.copy(bytes, from, to);
     this.byte(0x7d);
     return true;
   }
