@@ -3,6 +3,7 @@
  *
  *   npm run bench:cli                          # 1,000,000 records
  *   npm run bench:cli -- --records 100000 --curve
+ *   npm run bench:cli -- --records 200000 --jobs 2 --as-of 2024-06-01   # as npm run bench runs it
  *
  * Generates a seeded NDJSON batch (scripts/gen.ts), runs
  * `node dist/cli.js check FILE --format ndjson --out OUTFILE` as a child process, samples its
@@ -132,6 +133,8 @@ async function main(): Promise<number> {
       records: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '42' },
       format: { type: 'string', default: 'ndjson' },
+      jobs: { type: 'string' },
+      'as-of': { type: 'string' },
       'limit-mb': { type: 'string', default: '200' },
       curve: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
@@ -152,8 +155,10 @@ async function main(): Promise<number> {
   await generateToFile(input, { records, seed: Number(values.seed), invalidRate: 0.01 });
   const inputBytes = (await stat(input)).size;
 
-  process.stderr.write(`bench-cli: node dist/cli.js check ${input} --format ${values.format} --out ${report}\n`);
-  const run = await measureCli(cli, ['check', input, '--format', values.format, '--out', report]);
+  const extra = [...(values.jobs !== undefined ? ['--jobs', values.jobs] : []), ...(values['as-of'] !== undefined ? ['--as-of', values['as-of']] : [])];
+  const args = ['check', input, '--format', values.format, ...extra, '--out', report];
+  process.stderr.write(`bench-cli: node dist/cli.js ${args.join(' ')}\n`);
+  const run = await measureCli(cli, args);
   const { exitCode, samples, wallMs, peakRssMB, stderr, cpuSeconds } = run;
   const reportBytes = existsSync(report) ? (await stat(report)).size : 0;
 
@@ -161,6 +166,7 @@ async function main(): Promise<number> {
     records,
     seed: Number(values.seed),
     format: values.format,
+    jobs: values.jobs ?? '1',
     inputBytes,
     reportBytes,
     exitCode,
