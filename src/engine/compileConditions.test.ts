@@ -255,13 +255,23 @@ describe('compileCondition: generated source and its fallback', () => {
 
   it('shares one function among conditions of one shape, each deciding on its own slots and values', () => {
     const a = compileCondition({ all: [{ fact: 'setting', operator: 'equal', value: 'rural' }, { fact: 'emergency', path: '$.plan', operator: 'equal', value: true }] }, ctx, 'x');
-    const b = compileCondition({ all: [{ fact: 'households', operator: 'notEqual', value: 10 }, { fact: 'emergency', path: '$.team', operator: 'equal', value: false }] }, ctx, 'x');
+    const b = compileCondition({ all: [{ fact: 'households', operator: 'equal', value: 11 }, { fact: 'emergency', path: '$.team', operator: 'equal', value: false }] }, ctx, 'x');
     expect(String(a.evaluate)).toBe(String(b.evaluate));
     expect(a.evaluate).not.toBe(b.evaluate);
     const slots = ctx.recordFacts.read({ households: 3200, setting: 'rural', emergency: { plan: true, team: true } });
     expect([a.evaluate(slots), b.evaluate(slots)]).toEqual([true, false]);
     const other = ctx.recordFacts.read({ households: 11, setting: 'urban', emergency: { team: false } });
     expect([a.evaluate(other), b.evaluate(other)]).toEqual([false, true]);
+  });
+
+  it('shares a function only among conditions that call the same operators', () => {
+    const equal = compileCondition({ fact: 'setting', operator: 'equal', value: 'urban' }, ctx, 'x');
+    const equalToo = compileCondition({ fact: 'households', operator: 'equal', value: 7 }, ctx, 'x');
+    const notEqual = compileCondition({ fact: 'setting', operator: 'notEqual', value: 'urban' }, ctx, 'x');
+    expect(String(equal.evaluate)).toBe(String(equalToo.evaluate));
+    expect(String(equal.evaluate)).not.toBe(String(notEqual.evaluate));
+    const slots = ctx.recordFacts.read({ setting: 'urban', households: 7 });
+    expect([equal.evaluate(slots), equalToo.evaluate(slots), notEqual.evaluate(slots)]).toEqual([true, true, false]);
   });
 
   it('puts no rule text in the source: values and members are constants, however they are spelled', () => {

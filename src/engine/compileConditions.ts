@@ -633,6 +633,22 @@ const factories = new Map<string, (constants: unknown[]) => Node['truth']>();
 const FACTORY_LIMIT = 1024;
 /** The Function constructor that made `factories` (another one, as a test's refusing stand-in, starts afresh). */
 let factoriesBy: unknown;
+/**
+ * A number for each operator function the source calls, written into the source beside the call:
+ * conditions share a function only when they call the same operators, so each call site sees one
+ * operator and V8 inlines it (a site shared by `equal`, `in`, `includesAll` … inlines none).
+ */
+const operatorIds = new WeakMap<object, number>();
+let nextOperatorId = 0;
+const operatorId = (operator: object): number => {
+  let id = operatorIds.get(operator);
+  if (id === undefined) {
+    id = nextOperatorId;
+    nextOperatorId += 1;
+    operatorIds.set(operator, id);
+  }
+  return id;
+};
 
 /**
  * A condition's truth as one generated function (ajv-style), equal to the closures' `truth`: the
@@ -687,7 +703,8 @@ function generateTruth(root: Node): Node['truth'] | undefined {
       read(plan.fact, 'v');
       const { compare, validate, numeric } = plan.test;
       const test = (compared: string): string => {
-        const call = `${constant(compare)}(v, ${compared})`;
+        // The operator's number (an integer made here) keeps conditions calling others apart.
+        const call = `${constant(compare)}(v, ${compared}) /* ${operatorId(compare)} */`;
         // A number passes the numeric operators' validator unless NaN (`v === v`), as operatorTest says.
         const valid = validate === undefined ? undefined : numeric ? `(typeof v === 'number' ? v === v : ${constant(validate)}(v))` : `${constant(validate)}(v)`;
         return `${valid === undefined ? call : `(${valid} && ${call})`} === true`;
