@@ -135,9 +135,11 @@ export default defineConfig([
     bundle: false,
     dts: { entry: dtsEntries },
     sourcemap: false,
-    clean: true,
+    // No `clean`: tsup builds these configs at once, and one config's clean could delete what
+    // another had already written (a build once lacked dist/catalogue/cityLaw.cjs). `npm run build`
+    // empties dist/ before tsup starts.
     target: 'node20.10',
-    // After the clean and this build: the JSON, and the CommonJS per-city modules beside the ESM ones.
+    // After this build: the JSON, and the CommonJS per-city modules beside the ESM ones.
     onSuccess: async () => {
       copyJson();
       writeLawsCommonJs();
