@@ -62,9 +62,12 @@ export const PIECE_BYTES = 256 * 1024;
  * Lines handled a group at a time: the group's lines are all parsed, then all evaluated, then all
  * written. Each phase's code and data stay hot in the CPU's caches: going through the three per
  * record was ~20% slower (one process, variants interleaved). Only a group's records and results
- * are held at once.
+ * are held at once. 32, not 256: a group's records and results live long enough to be promoted
+ * out of V8's young generation, so larger groups grow the old generation (1M records, --jobs 1,
+ * scripts/bench-cli.ts: 256 lines peaked at 214.7 MB RSS, over the 200 MB limit; 32 at 178.9 MB
+ * and 18,317 records/s; 1 line at 189.2 MB and 13,648 records/s).
  */
-const GROUP = 256;
+const GROUP = 32;
 
 /** `pieces`: where the output's chunks come from (spares given back once written). */
 export function createBatchRenderer(config: RenderConfig, evaluateSync: (record: unknown) => EvaluationResult, pieces?: ChunkPool): BatchRenderer {
