@@ -2,11 +2,12 @@ import type { Lang } from '../../locales/label.js';
 import type { CheckSummary } from './summary.js';
 
 /**
- * A count with its digits grouped by threes, 1,000,000: read at a glance on a terminal. Chinese
- * text groups digits the same way (GB/T 15835 allows the comma; zh-CN's Intl gives 1,000,000 too).
+ * A count with its digits grouped by threes, 1,000,000: read at a glance on a terminal, grouped as
+ * the progress line groups its own. Chinese text groups digits the same way (GB/T 15835 allows the
+ * comma; zh-CN's Intl gives 1,000,000 too).
  */
 export function formatCount(count: number): string {
-  return Number.isSafeInteger(count) ? String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(count);
+  return count.toLocaleString('en-US');
 }
 
 /** The line `check` closes with on a terminal's stderr: the run's counts and its exit code. */

@@ -17,7 +17,10 @@ import type { InputItem } from '../input.js';
 /** A key given twice in one object of the text. */
 export interface DuplicateKey {
   key: string;
-  /** Where, as validation names paths: facts.serviceFacilityAreaSqm, budgets[1].year. */
+  /**
+   * Where, as a JSON path: facts.serviceFacilityAreaSqm, budgets[1].year (array indexes in
+   * brackets, keys that are not identifiers quoted; validation writes budgets.1.year).
+   */
   path: string;
   /** Offset in the text of the key's second occurrence (its opening quote). */
   offset: number;
