@@ -11,6 +11,7 @@ import { loadRulePack, RulePackError, type RulePack } from './engine/loadRulePac
 import { compileEvaluator } from './evaluateCompiled.js';
 import { closestWord, isoDate, oneOf } from './schema/common.js';
 import { localizeIssue } from './schema/issueText.js';
+import { MAX_KEY_IN_MESSAGE, shownKey } from './schema/keyText.js';
 import { parseRecordToSlots, validateRecord } from './schema/validateRecord.js';
 import type { ReadonlyShequRecordInput, ShequRecord } from './schema/record.js';
 import type { CheckIdOf, CheckParameterNames } from './generated/checkIds.js';
@@ -473,8 +474,8 @@ const OPTION_NAMES = Object.keys(evaluateOptionsSchema.shape);
 /** Each unknown option named, with the option a typo of it meant, and the options there are. */
 function unknownOptionsMessage(keys: readonly string[]): string {
   const named = keys.map((key) => {
-    const near = closestWord(key, OPTION_NAMES);
-    return `'${key.length > 64 ? `${key.slice(0, 64)}…` : key}'${near === undefined ? '' : ` (did you mean '${near}'?)`}`;
+    const near = key.length <= MAX_KEY_IN_MESSAGE ? closestWord(key, OPTION_NAMES) : undefined;
+    return `'${shownKey(key)}'${near === undefined ? '' : ` (did you mean '${near}'?)`}`;
   });
   return `invalid evaluate options: unknown option${keys.length === 1 ? '' : 's'} ${named.join(', ')}; the options are ${OPTION_NAMES.join(', ')}`;
 }

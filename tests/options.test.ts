@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator, evaluate, evaluateSync } from '../src/evaluate.js';
+import { validateRecord } from '../src/schema/validateRecord.js';
 
 const OPTIONS = ['asOf', 'timeZone', 'parameters', 'allowUnknownKeys', 'engine', 'explain', 'asOfOverride', 'rules'];
 const record = { id: 'SY-1', city: 'shenyang', kind: 'community', facts: {} };
@@ -55,9 +56,29 @@ describe('an unknown option', () => {
     );
   });
 
+  it('cuts a long unknown option as validation cuts a long unknown key of a record: to the same text, with its length', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'é', '中'), minLength: 1, maxLength: 200, size: 'max' }), (key) => {
+        const unknownKey = errorsOf({ id: 'SY-1', city: 'shenyang', kind: 'community', facts: { [key]: 1 } }).find((e) => e.code === 'unknown-key');
+        const shown = unknownKey!.path.slice('facts.'.length);
+        expect(thrown(() => createEvaluator({ [key]: true } as never)).message).toContain(`unknown option '${shown}'`);
+        expect(shown.length <= 64 ? shown === key : shown.startsWith(`${key.slice(0, 64)}…`)).toBe(true);
+      }),
+    );
+    const long = 'x'.repeat(100);
+    expect(thrown(() => createEvaluator({ [long]: true } as never)).message).toContain(`unknown option '${'x'.repeat(64)}… (100 characters)';`);
+  });
+
   it("hints a parameter override's misspelt check id", () => {
     expect(thrown(() => createEvaluator({ parameters: { 'shenyang.12.1.grid-sise': { households: 250 } } } as never)).message).toBe(
       "invalid evaluate options: parameters: unknown check id 'shenyang.12.1.grid-sise' (did you mean 'shenyang.12.1.grid-size'?)",
     );
   });
 });
+
+/** Validation's errors for an input it must find invalid. */
+function errorsOf(input: unknown) {
+  const result = validateRecord(input);
+  if (result.ok) throw new Error('expected an invalid record');
+  return result.errors;
+}

@@ -8,6 +8,7 @@ import { closestWord, describeValue, lenientObject } from './common.js';
 import { compileFastParser, FAST_PARSE_FAILED, type FastParser } from './compileFastParser.js';
 import { buildFactsSchemas } from './facts.js';
 import { describeValueZh, localizeIssue, recordIssue, schemaAt, unknownKeyIssue } from './issueText.js';
+import { MAX_KEY_IN_MESSAGE, pathText, shownKey } from './keyText.js';
 import { buildRecordSchemas, recordSchemas, type RecordSchemas, type ShequRecord } from './record.js';
 
 export interface ValidateRecordOptions {
@@ -248,8 +249,6 @@ function failure(input: Record<string, unknown>, list: IssueList): ValidateRecor
  * must not turn into a report a hundred times its size.
  */
 export const MAX_ERRORS_PER_RECORD = 100;
-/** Submitted key names are quoted in messages up to this many characters. */
-export const MAX_KEY_IN_MESSAGE = 64;
 
 function capErrors({ issues: errors, total }: IssueList): ValidationIssue[] {
   if (total <= MAX_ERRORS_PER_RECORD) return errors;
@@ -261,19 +260,10 @@ function capErrors({ issues: errors, total }: IssueList): ValidationIssue[] {
   ];
 }
 
-/** A submitted key as quoted in a message: cut to MAX_KEY_IN_MESSAGE characters. */
-function shownKey(key: string): string {
-  return key.length <= MAX_KEY_IN_MESSAGE ? key : `${key.slice(0, MAX_KEY_IN_MESSAGE)}… (${key.length} characters)`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // zod issues → { path, message }
 
 type Segment = PropertyKey;
-
-function pathText(path: readonly Segment[]): string {
-  return path.map((segment) => (typeof segment === 'symbol' ? segment.toString() : String(segment))).join('.');
-}
 
 function toValidationIssues(
   issues: readonly z.core.$ZodIssue[],
