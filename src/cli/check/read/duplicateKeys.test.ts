@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseLine } from './ndjsonReader.js';
 import { JsonArrayReader } from './jsonArrayReader.js';
 import { findDuplicateKey, scanForDuplicateKey } from './duplicateKeys.js';
+import { validateRecord } from '../../../schema/validateRecord.js';
 
 /** Keys and strings full of what a scanner could trip on: ':', quotes, escapes, brackets. */
 const tricky = fc.string({ unit: fc.constantFrom('a', 'b', ':', '"', '\\', '{', '}', '[', ']', ',', ' ', 'é', '\n', '\u2028'), maxLength: 6 });
@@ -39,12 +40,8 @@ function withRepeat(value: unknown, target: Step[], key: string, extra: unknown,
   return `{${members.join(',')}}`;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const pathText = (steps: Step[]): string =>
-  steps.reduce<string>(
-    (path, step) => (typeof step === 'number' ? `${path}[${step}]` : IDENTIFIER.test(step) ? (path === '' ? step : `${path}.${step}`) : `${path}[${JSON.stringify(step)}]`),
-    '',
-  );
+/** A path as validation writes it: keys and indexes joined by dots (the keys here are short). */
+const pathText = (steps: Step[]): string => steps.join('.');
 
 describe('findDuplicateKey', () => {
   it('finds none in any text JSON.stringify writes (its keys are unique), however its strings read', () => {
@@ -110,6 +107,25 @@ describe('the readers', () => {
     expect(parseLine('batch.ndjson', 8, record.replace(',"serviceFacilityAreaSqm":900', ''), false)).toMatchObject({ type: 'record', line: 8 });
   });
 
+  it('name the place of a repeated key as validation names an error there, so one path spelling finds both', () => {
+    const text = '{"id":"SY-C-2","city":"shenyang","kind":"community","facts":{"budgets":[{"year":2023,"amountYuan":1},{"year":2024,"year":"x","amountYuan":2}]}}';
+    const duplicate = parseLine('batch.ndjson', 1, text, false) as { issue: { path: string }; message: string };
+    const validationPath = errorsOf(JSON.parse(text))[0]!.path;
+    expect(validationPath).toBe('facts.budgets.1.year');
+    expect(duplicate.issue.path).toBe(validationPath);
+    expect(duplicate.message).toContain(`at ${validationPath} (line 1)`);
+  });
+
+  it('cut a long repeated key in its path and messages as validation cuts a long unknown key', () => {
+    const key = 'k'.repeat(300);
+    const text = `{"id":"SY-C-3","city":"shenyang","kind":"community","facts":{"${key}":1,"${key}":2}}`;
+    const duplicate = parseLine('batch.ndjson', 1, text, false) as { issue: { path: string; zh: string }; message: string };
+    const unknownKey = errorsOf(JSON.parse(text)).find((e) => e.code === 'unknown-key')!;
+    expect(duplicate.issue.path).toBe(unknownKey.path);
+    expect(duplicate.message).not.toContain(key.slice(0, 65));
+    expect(duplicate.issue.zh).not.toContain(key.slice(0, 65));
+  });
+
   it('report an array element with a key given twice on the line of its second occurrence, the other elements read', () => {
     const reader = new JsonArrayReader('batch.json', { maxElementBytes: 1 << 20 });
     const text = `[\n{"id":"A"},\n{"id":"B",\n "facts":{"households":1,\n  "households":2}},\n{"id":"C"}\n]\n`;
@@ -119,3 +135,10 @@ describe('the readers', () => {
     expect((items[1] as { message: string }).message).toContain('(line 5)');
   });
 });
+
+/** Validation's errors for an input it must find invalid. */
+function errorsOf(input: unknown) {
+  const result = validateRecord(input);
+  if (result.ok) throw new Error('expected an invalid record');
+  return result.errors;
+}

@@ -12,14 +12,15 @@
  * 2. Otherwise (a ':' inside a string, or a repeat), a scan of the text that knows strings and
  *    nesting confirms a repeated key and names it, or finds none.
  */
+import { pathText, shownKey } from '../../../schema/keyText.js';
 import type { InputItem } from '../input.js';
 
 /** A key given twice in one object of the text. */
 export interface DuplicateKey {
   key: string;
   /**
-   * Where, as a JSON path: facts.serviceFacilityAreaSqm, budgets[1].year (array indexes in
-   * brackets, keys that are not identifiers quoted; validation writes budgets.1.year).
+   * Where, spelt as validation spells the path of its errors (keys and array indexes joined by
+   * dots, a long key cut as in messages): facts.serviceFacilityAreaSqm, facts.budgets.1.year.
    */
   path: string;
   /** Offset in the text of the key's second occurrence (its opening quote). */
@@ -104,16 +105,9 @@ export function scanForDuplicateKey(text: string): DuplicateKey | undefined {
   return undefined;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
+/** The path of the current key, as validation writes one (`pathText`), so a filter on it finds both. */
 function pathOf(stack: readonly Frame[]): string {
-  let path = '';
-  for (const frame of stack) {
-    if (typeof frame.at === 'number') path += `[${frame.at}]`;
-    else if (IDENTIFIER.test(frame.at)) path += path === '' ? frame.at : `.${frame.at}`;
-    else path += `[${JSON.stringify(frame.at)}]`;
-  }
-  return path;
+  return pathText(stack.map((frame) => (typeof frame.at === 'number' ? frame.at : shownKey(frame.at))));
 }
 
 /**
@@ -126,7 +120,7 @@ export function unlessDuplicateKeys<T extends InputItem>(item: T, text: string):
   if (duplicate === undefined) return item;
   let line = item.line;
   for (let at = text.indexOf('\n'); at !== -1 && at < duplicate.offset; at = text.indexOf('\n', at + 1)) line += 1;
-  const where = JSON.stringify(duplicate.key);
+  const where = JSON.stringify(shownKey(duplicate.key));
   return {
     type: 'unparsable',
     file: item.file,
