@@ -19,6 +19,11 @@
  * Sizes (env): BENCH_RECORDS (library timing, default 50000), BENCH_DIFF_RECORDS (default
  * 100000), BENCH_CLI_RECORDS (default 1000000; 0 skips the CLI), BENCH_ROUNDS (default 3).
  * Quick run: BENCH_RECORDS=5000 BENCH_DIFF_RECORDS=5000 BENCH_CLI_RECORDS=20000 npm run bench
+ *
+ * Options: `--only SECTIONS` (comma-separated: library, three, core, floors, diff, import, cli,
+ * input) runs those sections only and prints their figures, without writing bench.json — e.g.
+ * `npx tsx scripts/bench.ts --only core` to compare the condition core with json-rules-engine in a
+ * minute. `--help` prints this.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,7 +33,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Almanac, Engine } from 'json-rules-engine';
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
-import { compileCondition, type CompiledCondition } from '../src/engine/compileConditions.js';
+import { compileCondition, compileDecisions, DECISION, type CheckConditions, type CompiledCondition, type DecideChecks } from '../src/engine/compileConditions.js';
 import { FactLayout, type FactSlots } from '../src/engine/factLayout.js';
 import { resolveParameters } from '../src/engine/parameters.js';
 import { createRulesEngine, engineOperator } from '../src/engine/rulesEngine.js';
@@ -51,6 +56,46 @@ const DIFF_RECORDS = env('BENCH_DIFF_RECORDS', 100_000);
 const CLI_RECORDS = env('BENCH_CLI_RECORDS', 1_000_000);
 const ROUNDS = env('BENCH_ROUNDS', 3);
 const AS_OF = '2024-06-01';
+
+const SECTIONS = ['library', 'three', 'core', 'floors', 'diff', 'import', 'cli', 'input'] as const;
+type Section = (typeof SECTIONS)[number];
+const USAGE = `usage: tsx scripts/bench.ts [--only SECTIONS] [--help]
+
+  --only SECTIONS  comma-separated, of: ${SECTIONS.join(', ')}; runs only those sections and
+                   prints their figures, without writing bench/out/bench.json
+                   (e.g. --only core: the condition core against json-rules-engine Engine#run)
+  --help           this text
+
+Sizes (env): BENCH_RECORDS (default 50000), BENCH_DIFF_RECORDS (default 100000),
+BENCH_CLI_RECORDS (default 1000000; 0 skips the CLI), BENCH_ROUNDS (default 3).
+`;
+function parseArgs(argv: readonly string[]): ReadonlySet<Section> | undefined {
+  let only: Set<Section> | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    }
+    const value = arg === '--only' ? argv[(i += 1)] : arg.startsWith('--only=') ? arg.slice('--only='.length) : undefined;
+    if (value === undefined || value === '') {
+      process.stderr.write(`bench: ${arg === '--only' || arg.startsWith('--only=') ? '--only needs a list of sections' : `unknown argument ${arg}`}\n${USAGE}`);
+      process.exit(2);
+    }
+    only ??= new Set();
+    for (const name of value.split(',')) {
+      if (!(SECTIONS as readonly string[]).includes(name)) {
+        process.stderr.write(`bench: --only: unknown section '${name}' (sections: ${SECTIONS.join(', ')})\n`);
+        process.exit(2);
+      }
+      only.add(name as Section);
+    }
+  }
+  return only;
+}
+const ONLY = parseArgs(process.argv.slice(2));
+/** Whether a section runs (all of them without --only). */
+const runs = (section: Section): boolean => ONLY === undefined || ONLY.has(section);
 
 const say = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -150,12 +195,18 @@ function layoutOf(kind: RecordKind): FactLayout {
   return layout;
 }
 
-/** A check's appliesWhen / passesWhen compiled, deciding a status without building a finding. */
-function compileStatus(engine: Engine, check: CheckEntry): (facts: FactSlots) => Status {
+/** A check's appliesWhen / passesWhen compiled. */
+function compileChecks(engine: Engine, check: CheckEntry): CheckConditions {
   const ctx = { ruleId: check.id, recordFacts: layoutOf(check.kind), operator: (name: string) => engineOperator(engine, name) };
   const [appliesJson, passesJson] = check.conditions.all;
   const applies: CompiledCondition = compileCondition(appliesJson, ctx, 'conditions.all[0]');
   const passes: CompiledCondition = compileCondition(passesJson, ctx, 'conditions.all[1]');
+  return { applies, passes };
+}
+
+/** A check's conditions deciding a status without building a finding. */
+function compileStatus(engine: Engine, check: CheckEntry): (facts: FactSlots) => Status {
+  const { applies, passes } = compileChecks(engine, check);
   return (facts) => {
     const a = applies.evaluate(facts);
     if (a === false) return 'not-applicable';
@@ -206,7 +257,7 @@ async function main(): Promise<void> {
       for (const input of inputs) validateRecord(input);
     }),
   ];
-  await timeRounds(library);
+  if (runs('library')) await timeRounds(library);
   const [libCompiled, libJre, libValidation, libValidationFast] = library as [Variant, Variant, Variant, Variant];
 
   // -- Three checks: hand-written floor, compiled closures, json-rules-engine --------------------
@@ -220,7 +271,7 @@ async function main(): Promise<void> {
   });
   const threeRecords = valid.filter((r) => r.kind === 'community' || r.kind === 'grid');
   let floorDisagreements = 0;
-  for (const record of threeRecords) {
+  for (const record of runs('three') ? threeRecords : []) {
     deciders.forEach((d, i) => {
       if (d.kind === record.kind && d.decide(record.facts) !== compiledThree[i]!(layoutOf(record.kind).read(record.facts))) floorDisagreements += 1;
     });
@@ -249,23 +300,27 @@ async function main(): Promise<void> {
       }
     }),
   ];
-  await timeRounds(three);
+  if (runs('three')) await timeRounds(three);
   const [threeFloor, threeCompiled, threeJre] = three as [Variant, Variant, Variant];
 
   // -- Condition core: every check of the record's kind, statuses only -----------------------
-  const statusByCityKind = new Map<string, Array<(facts: FactSlots) => Status>>();
+  // The compiled side decides a city and kind's checks as the evaluator does (compileDecisions: one
+  // call per record writing each check's decision), json-rules-engine runs that city and kind's rules.
+  const checksByCityKind = new Map<string, CheckConditions[]>();
   const engines = new Map<string, Engine>();
   for (const city of CITY_KEYS) {
     for (const article of ruleFiles[city].articles) {
       for (const raw of article.checks) {
         const key = `${city}/${raw.kind}`;
-        const list = statusByCityKind.get(key) ?? [];
-        list.push(compileStatus(engine, resolveParameters(raw)));
-        statusByCityKind.set(key, list);
+        const list = checksByCityKind.get(key) ?? [];
+        list.push(compileChecks(engine, resolveParameters(raw)));
+        checksByCityKind.set(key, list);
         if (!engines.has(key)) engines.set(key, createRulesEngine({ city, kind: raw.kind }));
       }
     }
   }
+  const decideByCityKind = new Map<string, { decide: DecideChecks; decisions: Uint8Array }>();
+  for (const [key, checks] of checksByCityKind) decideByCityKind.set(key, { decide: compileDecisions(checks), decisions: new Uint8Array(checks.length) });
   // Which checks a record's city and kind has is looked up before timing, for both sides: the
   // timed loops do condition evaluation only (a `${city}/${kind}` key per record cost the compiled
   // side more than its conditions).
@@ -281,33 +336,37 @@ async function main(): Promise<void> {
         facts: r.facts as Record<string, unknown>,
         slots: slotted!.facts,
         layout: layoutOf(r.kind),
-        deciders: statusByCityKind.get(`${r.city}/${r.kind}`)!,
+        ...decideByCityKind.get(`${r.city}/${r.kind}`)!,
         engine: engines.get(`${r.city}/${r.kind}`)!,
       };
     });
+  // Each check's status is read from the decisions (counting the decided ones, so it is used).
   let decided = 0;
+  const UNDECIDED_FROM = DECISION.unknownApplies;
   const core = [
-    variant('compiled closures', coreRecords.length, () => {
-      for (const { slots, deciders } of coreRecords) {
-        for (const decide of deciders) if (decide(slots) !== 'unknown') decided += 1;
+    variant('compiled', coreRecords.length, () => {
+      for (const { slots, decide, decisions } of coreRecords) {
+        decide(slots, decisions);
+        for (let i = 0; i < decisions.length; i += 1) if (decisions[i]! < UNDECIDED_FROM) decided += 1;
       }
     }),
     variant('json-rules-engine Engine#run', coreRecords.length, async () => {
       for (const { facts, engine: e } of coreRecords) await e.run(facts);
     }),
     // The definition before validation filled the slots: the facts object read into slots in the loop.
-    variant('compiled closures, facts read into slots', coreRecords.length, () => {
-      for (const { facts, layout, deciders } of coreRecords) {
-        const slots = layout.read(facts);
-        for (const decide of deciders) if (decide(slots) !== 'unknown') decided += 1;
+    variant('compiled, facts read into slots', coreRecords.length, () => {
+      for (const { facts, layout, decide, decisions } of coreRecords) {
+        decide(layout.read(facts), decisions);
+        for (let i = 0; i < decisions.length; i += 1) if (decisions[i]! < UNDECIDED_FROM) decided += 1;
       }
     }),
   ];
-  await timeRounds(core);
+  if (runs('core')) await timeRounds(core);
   const [coreCompiled, coreJre, coreCompiledReading] = core as [Variant, Variant, Variant];
 
   // -- Floors ------------------------------------------------------------------------------
   const parsedLines = lines.filter((line) => {
+    if (!runs('floors')) return false;
     try {
       JSON.parse(line);
       return true;
@@ -327,33 +386,41 @@ async function main(): Promise<void> {
       }
     }),
   ];
-  await timeRounds(floors);
+  if (runs('floors')) await timeRounds(floors);
   const [floorParse, floorParseStringify] = floors as [Variant, Variant];
-  const resultBytes = Math.round(resultTexts.reduce((sum, r) => sum + JSON.stringify(r).length, 0) / resultTexts.length);
+  const resultBytes = Math.round(resultTexts.reduce((sum, r) => sum + JSON.stringify(r).length, 0) / Math.max(resultTexts.length, 1));
 
-  say('Library (validation and findings included)');
-  say(`  compiled path                 ${fmt(libCompiled.best).padStart(9)} records/s   ${ratio(libCompiled.best, libJre.best)}× json-rules-engine`);
-  say(`  json-rules-engine path        ${fmt(libJre.best).padStart(9)} records/s`);
-  say(`  validation alone (zod)        ${fmt(libValidation.best).padStart(9)} records/s`);
-  say(`  validation alone (fast path)  ${fmt(libValidationFast.best).padStart(9)} records/s   ${ratio(libValidationFast.best, libValidation.best)}× zod`);
-  say(`Three checks (${FLOOR_CHECKS.join(', ')}; ${fmt(threeRecords.length)} community/grid records)`);
-  say(`  hand-written TypeScript floor ${fmt(threeFloor.best).padStart(9)} records/s`);
-  say(`  compiled closures             ${fmt(threeCompiled.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeCompiled.best)}× slower than the floor, ${ratio(threeCompiled.best, threeJre.best)}× json-rules-engine`);
-  say(`  json-rules-engine             ${fmt(threeJre.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeJre.best)}× slower than the floor`);
-  say(`  floor vs compiled statuses: ${floorDisagreements} disagreements`);
-  say('Condition core alone (every check of the record’s kind, statuses, no findings; each side on the record as validation gives it)');
-  say(`  compiled closures (slots)     ${fmt(coreCompiled.best).padStart(9)} records/s   ${ratio(coreCompiled.best, coreJre.best)}× json-rules-engine per record`);
-  say(`  json-rules-engine Engine#run  ${fmt(coreJre.best).padStart(9)} records/s   (facts object)`);
-  say(`  compiled, facts object read   ${fmt(coreCompiledReading.best).padStart(9)} records/s   ${ratio(coreCompiledReading.best, coreJre.best)}× json-rules-engine (into slots in the loop, as before)`);
-  say(`Floors (results average ${fmt(resultBytes)} bytes)`);
-  say(`  JSON.parse of a line          ${fmt(floorParse.best).padStart(9)} records/s`);
-  say(`  parse + stringify             ${fmt(floorParseStringify.best).padStart(9)} records/s`);
+  if (runs('library')) {
+    say('Library (validation and findings included)');
+    say(`  compiled path                 ${fmt(libCompiled.best).padStart(9)} records/s   ${ratio(libCompiled.best, libJre.best)}× json-rules-engine`);
+    say(`  json-rules-engine path        ${fmt(libJre.best).padStart(9)} records/s`);
+    say(`  validation alone (zod)        ${fmt(libValidation.best).padStart(9)} records/s`);
+    say(`  validation alone (fast path)  ${fmt(libValidationFast.best).padStart(9)} records/s   ${ratio(libValidationFast.best, libValidation.best)}× zod`);
+  }
+  if (runs('three')) {
+    say(`Three checks (${FLOOR_CHECKS.join(', ')}; ${fmt(threeRecords.length)} community/grid records)`);
+    say(`  hand-written TypeScript floor ${fmt(threeFloor.best).padStart(9)} records/s`);
+    say(`  compiled closures             ${fmt(threeCompiled.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeCompiled.best)}× slower than the floor, ${ratio(threeCompiled.best, threeJre.best)}× json-rules-engine`);
+    say(`  json-rules-engine             ${fmt(threeJre.best).padStart(9)} records/s   ${ratio(threeFloor.best, threeJre.best)}× slower than the floor`);
+    say(`  floor vs compiled statuses: ${floorDisagreements} disagreements`);
+  }
+  if (runs('core')) {
+    say('Condition core alone (every check of the record’s kind, statuses, no findings; each side on the record as validation gives it)');
+    say(`  compiled (slots)              ${fmt(coreCompiled.best).padStart(9)} records/s   ${ratio(coreCompiled.best, coreJre.best)}× json-rules-engine per record`);
+    say(`  json-rules-engine Engine#run  ${fmt(coreJre.best).padStart(9)} records/s   (facts object)`);
+    say(`  compiled, facts object read   ${fmt(coreCompiledReading.best).padStart(9)} records/s   ${ratio(coreCompiledReading.best, coreJre.best)}× json-rules-engine (into slots in the loop, as before)`);
+  }
+  if (runs('floors')) {
+    say(`Floors (results average ${fmt(resultBytes)} bytes)`);
+    say(`  JSON.parse of a line          ${fmt(floorParse.best).padStart(9)} records/s`);
+    say(`  parse + stringify             ${fmt(floorParseStringify.best).padStart(9)} records/s`);
+  }
   say();
 
   // -- Disagreements on a larger batch -------------------------------------------------------
   let disagreements = 0;
   let compared = 0;
-  for (const line of generateLines({ records: DIFF_RECORDS, seed: 4242, invalidRate: 0.01 })) {
+  for (const line of !runs('diff') ? [] : generateLines({ records: DIFF_RECORDS, seed: 4242, invalidRate: 0.01 })) {
     let input: unknown;
     try {
       input = JSON.parse(line);
@@ -363,8 +430,10 @@ async function main(): Promise<void> {
     compared += 1;
     if (JSON.stringify(compiled.evaluateSync(input)) !== JSON.stringify(await reference.evaluate(input))) disagreements += 1;
   }
-  say(`Disagreements compiled vs json-rules-engine: ${disagreements} of ${fmt(compared)} records`);
-  say();
+  if (runs('diff')) {
+    say(`Disagreements compiled vs json-rules-engine: ${disagreements} of ${fmt(compared)} records`);
+    say();
+  }
 
   // -- Import time -------------------------------------------------------------------------------
   // `import('shequ-rules')` (the built package, ESM) in a fresh node against a bare node: median of
@@ -378,13 +447,15 @@ async function main(): Promise<void> {
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const bareRuns: number[] = [];
   const importRuns: number[] = [];
-  for (let i = 0; i < 7; i += 1) {
+  for (let i = 0; i < (runs('import') ? 7 : 0); i += 1) {
     bareRuns.push(nodeRun(''));
     importRuns.push(nodeRun("await import('shequ-rules');"));
   }
-  const importTime = { bareNodeMs: Math.round(median(bareRuns)), importMs: Math.round(median(importRuns)) };
-  say(`Import time: node -e "await import('shequ-rules')" ${importTime.importMs} ms, bare node ${importTime.bareNodeMs} ms (median of 7)`);
-  say();
+  const importTime = runs('import') ? { bareNodeMs: Math.round(median(bareRuns)), importMs: Math.round(median(importRuns)) } : undefined;
+  if (importTime) {
+    say(`Import time: node -e "await import('shequ-rules')" ${importTime.importMs} ms, bare node ${importTime.bareNodeMs} ms (median of 7)`);
+    say();
+  }
 
   // -- CLI end to end ------------------------------------------------------------------------
   const cliRuns: Array<{
@@ -396,7 +467,7 @@ async function main(): Promise<void> {
     peakRssMB: number;
     exitCode: number;
   }> = [];
-  if (CLI_RECORDS > 0) {
+  if (CLI_RECORDS > 0 && runs('cli')) {
     const cli = join(root, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error('dist/cli.js not found: npm run bench builds first');
     const input = join(outDir, `bench-records-${CLI_RECORDS}.ndjson`);
@@ -432,7 +503,7 @@ async function main(): Promise<void> {
   // -- Input robustness (another script, when present) --------------------------------------------
   let input: { exitCode: number | null; output: string } | undefined;
   const inputBench = join(root, 'scripts', 'bench-input.ts');
-  if (existsSync(inputBench)) {
+  if (existsSync(inputBench) && runs('input')) {
     say('Input (scripts/bench-input.ts)');
     const run = spawnSync(process.execPath, ['--import', 'tsx', inputBench], { cwd: root, encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });
     const output = `${run.stdout ?? ''}${run.status === 0 ? '' : run.stderr ?? ''}`.trimEnd();
@@ -484,8 +555,12 @@ async function main(): Promise<void> {
     cli: cliRuns,
     ...(input ? { input } : {}),
   };
-  await writeFile(join(outDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  say('written bench/out/bench.json (npm run docs puts it in the README)');
+  if (ONLY === undefined) {
+    await writeFile(join(outDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+    say('written bench/out/bench.json (npm run docs puts it in the README)');
+  } else {
+    say(`--only ${[...ONLY].join(',')}: bench/out/bench.json not written`);
+  }
   if (disagreements > 0) process.exitCode = 1;
 }
 

@@ -5,7 +5,7 @@
  * record only the values change. Gives the same results as the json-rules-engine path in
  * evaluate.ts, field for field and key for key (tests/differential.test.ts).
  */
-import { compileCondition, RuleCompileError, type CompiledCondition, type CompileContext } from './engine/compileConditions.js';
+import { compileCondition, compileDecisions, DECISION, RuleCompileError, type CompiledCondition, type CompileContext, type DecideChecks } from './engine/compileConditions.js';
 import { citationFor, namesFailedParts, withoutLiability } from './engine/citation.js';
 import { deepFreeze } from './util/deepFreeze.js';
 import { resolveParameters } from './engine/parameters.js';
@@ -92,6 +92,10 @@ interface CompiledKindClosures {
   layout: FactLayout;
   checks: CompiledCheckClosure[];
   nonBinding: CompiledCondition[];
+  /** Every check's conditions decided in one call (compileDecisions), into `decisions`. */
+  decide: DecideChecks;
+  /** Where `decide` writes (read back at once for the record's findings; nothing is kept). */
+  decisions: Uint8Array;
 }
 
 interface CompiledCity {
@@ -110,7 +114,7 @@ type RecordEnvelope = Pick<ShequRecord, 'id' | 'city' | 'kind' | 'asOf'>;
 /** The record's `asOf` as the evaluator resolves it (its options, its own, today). */
 export type AsOfResolver = (record: RecordEnvelope) => string;
 
-const NO_CHECKS: CompiledKindClosures = { layout: new FactLayout([]), checks: [], nonBinding: [] };
+const NO_CHECKS: CompiledKindClosures = { layout: new FactLayout([]), checks: [], nonBinding: [], decide: () => undefined, decisions: new Uint8Array(0) };
 
 const layouts = new Map<RecordKind, FactLayout>();
 
@@ -203,7 +207,7 @@ function compileCity(
   const slot = (kind: RecordKind): CompiledKindClosures => {
     let entry = kinds.get(kind);
     if (!entry) {
-      entry = { layout: recordFactsOf(kind), checks: [], nonBinding: [] };
+      entry = { layout: recordFactsOf(kind), checks: [], nonBinding: [], decide: NO_CHECKS.decide, decisions: NO_CHECKS.decisions };
       kinds.set(kind, entry);
     }
     return entry;
@@ -218,6 +222,10 @@ function compileCity(
       operator: (name) => operators.get(name),
     };
     slot(exception.kind).nonBinding.push(compileCondition({ all: [exception.when] }, ctx, `nonBinding[${index}].when`));
+  }
+  for (const entry of kinds.values()) {
+    entry.decide = compileDecisions(entry.checks);
+    entry.decisions = new Uint8Array(entry.checks.length);
   }
   return {
     file,
@@ -357,14 +365,23 @@ function notApplicable(
   return { recordId: record.id, ruleId: c.ruleId, city: record.city, kind: record.kind, severity: c.severity, binding, citation: citationOf(c, facts), status: 'not-applicable', reason, message };
 }
 
-function findingFor(c: CompiledCheckClosure, record: RecordEnvelope, facts: FactSlots, binding: boolean): Finding {
-  const applies = c.applies.evaluate(facts);
-  if (applies === false) return notApplicable(c, record, facts, binding, 'condition-not-met', c.conditionNotMet);
-  const passes = c.passes.evaluate(facts);
-  // Unknown applicability: what "applies when" lacks, and what "passes when" lacks when undecided.
-  if (applies === undefined) return unknownFinding(c, record, facts, binding, true, passes === undefined);
-  if (passes === undefined) return unknownFinding(c, record, facts, binding, false, true);
-  return decidedFinding(c, record, facts, binding, passes);
+/** The finding for the check's `DECISION` (compileDecisions: its conditions' truths). */
+function findingFor(c: CompiledCheckClosure, record: RecordEnvelope, facts: FactSlots, binding: boolean, decision: number): Finding {
+  switch (decision) {
+    case DECISION.notApplicable:
+      return notApplicable(c, record, facts, binding, 'condition-not-met', c.conditionNotMet);
+    case DECISION.pass:
+      return decidedFinding(c, record, facts, binding, true);
+    case DECISION.fail:
+      return decidedFinding(c, record, facts, binding, false);
+    // Unknown applicability: what "applies when" lacks, and what "passes when" lacks when undecided.
+    case DECISION.unknownApplies:
+      return unknownFinding(c, record, facts, binding, true, false);
+    case DECISION.unknownBoth:
+      return unknownFinding(c, record, facts, binding, true, true);
+    default:
+      return unknownFinding(c, record, facts, binding, false, true);
+  }
 }
 
 /** The not-in-force message for `asOf`, worded once per date. */
@@ -449,7 +466,9 @@ export function compileEvaluator(
         findings[i] = notApplicable(checks[i]!, record, facts, binding, 'not-in-force', message);
       }
     } else {
-      for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, facts, binding);
+      const decisions = kind.decisions;
+      kind.decide(facts, decisions);
+      for (let i = 0; i < checks.length; i += 1) findings[i] = findingFor(checks[i]!, record, facts, binding, decisions[i]!);
     }
     return { recordId: record.id, city: record.city, kind: record.kind, valid: true, findings };
   }

@@ -5,7 +5,7 @@ import { recordArbitrary } from '../schema/arbitraries.js';
 import { factsSchemas } from '../schema/facts.js';
 import { validateRecord } from '../schema/validateRecord.js';
 import { CITY_KEYS } from '../types.js';
-import { compileCondition, RuleCompileError, type CompileContext } from './compileConditions.js';
+import { compileCondition, compileDecisions, DECISION, decisionOf, RuleCompileError, type CompileContext } from './compileConditions.js';
 import { FactLayout } from './factLayout.js';
 import { refToPath } from './factPath.js';
 import { explain, judge } from './kleene.js';
@@ -251,6 +251,47 @@ describe('compileCondition: generated source and its fallback', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('decides several checks in one generated function as each check’s conditions decide them, and so do the closures', () => {
+    const check = fc.record({ applies: condition, passes: condition });
+    fc.assert(
+      fc.property(fc.array(check, { minLength: 1, maxLength: 5 }), fc.array(facts, { minLength: 1, maxLength: 4 }), (checks, records) => {
+        const generated = checks.map((c) => ({ applies: compileCondition(c.applies, ctx, 'a'), passes: compileCondition(c.passes, ctx, 'p') }));
+        const closures = checks.map((c) => ({ applies: compileCondition(c.applies, closuresOnly, 'a'), passes: compileCondition(c.passes, closuresOnly, 'p') }));
+        const decide = compileDecisions(generated);
+        const decideWithClosures = compileDecisions(closures);
+        // Generated source: one function of its own, not the conditions' loop.
+        expect(String(decide)).toContain('function decide(f, o)');
+        expect(String(decideWithClosures)).not.toContain('function decide(f, o)');
+        const out = new Uint8Array(checks.length);
+        const outClosures: number[] = [];
+        // Several records through the same function: nothing is carried from one to the next.
+        for (const record of records) {
+          const slots = ctx.recordFacts.read(record);
+          decide(slots, out);
+          decideWithClosures(slots, outClosures);
+          const expected = closures.map(({ applies, passes }) => decisionOf(applies.evaluate(slots), passes.evaluate(slots)));
+          expect([...out]).toEqual(expected);
+          expect(outClosures).toEqual(expected);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('codes each decision apart, the undecided ones last', () => {
+    const truths = [true, false, undefined] as const;
+    const codes = truths.flatMap((a) => truths.map((p) => decisionOf(a, p)));
+    // applies false: not applicable, whatever passes is; otherwise each pair its own code.
+    expect(codes).toEqual([
+      DECISION.pass, DECISION.fail, DECISION.unknownPasses,
+      DECISION.notApplicable, DECISION.notApplicable, DECISION.notApplicable,
+      DECISION.unknownApplies, DECISION.unknownApplies, DECISION.unknownBoth,
+    ]);
+    expect(new Set(Object.values(DECISION)).size).toBe(6);
+    for (const code of [DECISION.notApplicable, DECISION.pass, DECISION.fail]) expect(code).toBeLessThan(DECISION.unknownApplies);
+    for (const code of [DECISION.unknownBoth, DECISION.unknownPasses]) expect(code).toBeGreaterThan(DECISION.unknownApplies);
   });
 
   it('shares one function among conditions of one shape, each deciding on its own slots and values', () => {

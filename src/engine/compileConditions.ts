@@ -629,7 +629,7 @@ let refusedBy: unknown;
  * values are constants too), so conditions of one shape share one function: V8 optimizes it
  * after the calls of all of them rather than warming up each condition's own copy.
  */
-const factories = new Map<string, (constants: unknown[]) => Node['truth']>();
+const factories = new Map<string, (constants: unknown[]) => unknown>();
 const FACTORY_LIMIT = 1024;
 /** The Function constructor that made `factories` (another one, as a test's refusing stand-in, starts afresh). */
 let factoriesBy: unknown;
@@ -662,12 +662,23 @@ const operatorId = (operator: object): number => {
  * closures serve: undefined is returned, and the refusing constructor is not asked again.
  */
 function generateTruth(root: Node): Node['truth'] | undefined {
-  const Generate = Function;
-  if (Generate === refusedBy) return undefined;
-  if (Generate !== factoriesBy) {
-    factories.clear();
-    factoriesBy = Generate;
-  }
+  const writer = sourceWriter();
+  writer.emit(root, 'r');
+  return writer.build<Node['truth']>('evaluate(f)', 'return r;');
+}
+
+/**
+ * Writes conditions as the statements of one generated function over the slots `f`: `emit(node,
+ * into)` appends statements leaving the node's truth in the variable `into`; `build` wraps them in
+ * a function (its header and last statement given) and makes it, sharing the factory of the same
+ * source, or gives undefined where `new Function` is refused (asking the refusing constructor once).
+ */
+function sourceWriter(): {
+  emit(node: Node, into: string): void;
+  local(prefix: string): string;
+  lines: string[];
+  build<F>(header: string, last: string): F | undefined;
+} {
   const constants: unknown[] = [];
   const constant = (value: unknown): string => `c${constants.push(value) - 1}`;
   const locals: string[] = [];
@@ -740,30 +751,115 @@ function generateTruth(root: Node): Node['truth'] | undefined {
       }
     }
   };
-  emit(root, 'r');
-  const bindings = constants.map((_, i) => `c${i} = k[${i}]`);
-  const source = [
-    '"use strict";',
-    ...(bindings.length > 0 ? [`var ${bindings.join(', ')};`] : []),
-    'return function evaluate(f) {',
-    `var r, v, w, x${locals.map((name) => `, ${name}`).join('')};`,
-    ...lines,
-    'return r;',
-    '};',
-  ].join('\n');
-  let factory = factories.get(source);
-  if (factory !== undefined) return factory(constants);
-  try {
-    factory = new Generate('k', source) as (constants: unknown[]) => Node['truth'];
-  } catch {
-    // `new Function` refused (EvalError under CSP): the closures decide, and it is not asked again.
-    refusedBy = Generate;
-    return undefined;
-  }
-  if (factories.size >= FACTORY_LIMIT) factories.clear();
-  factories.set(source, factory);
-  return factory(constants);
+  const build = <F>(header: string, last: string): F | undefined => {
+    const Generate = Function;
+    if (Generate === refusedBy) return undefined;
+    if (Generate !== factoriesBy) {
+      factories.clear();
+      factoriesBy = Generate;
+    }
+    const bindings = constants.map((_, i) => `c${i} = k[${i}]`);
+    const source = [
+      '"use strict";',
+      ...(bindings.length > 0 ? [`var ${bindings.join(', ')};`] : []),
+      `return function ${header} {`,
+      `var r, v, w, x${locals.map((name) => `, ${name}`).join('')};`,
+      ...lines,
+      last,
+      '};',
+    ].join('\n');
+    let factory = factories.get(source);
+    if (factory === undefined) {
+      try {
+        factory = new Generate('k', source) as (constants: unknown[]) => unknown;
+      } catch {
+        // `new Function` refused (EvalError under CSP): the closures decide, and it is not asked again.
+        refusedBy = Generate;
+        return undefined;
+      }
+      if (factories.size >= FACTORY_LIMIT) factories.clear();
+      factories.set(source, factory);
+    }
+    return factory(constants) as F;
+  };
+  return { emit, local, lines, build };
 }
+
+/**
+ * What a check's two conditions decide, as one number (`compileDecisions` writes one per check):
+ * its status, and for an unknown one which conditions are undecided (what the finding lists as
+ * missing). The unknown ones come last: a decision below `unknownApplies` is decided.
+ */
+export const DECISION = Object.freeze({
+  /** "Applies when" is false (passes when is not evaluated). */
+  notApplicable: 0,
+  pass: 1,
+  fail: 2,
+  /** "Applies when" is unknown, "passes when" decided. */
+  unknownApplies: 3,
+  /** Both unknown. */
+  unknownBoth: 4,
+  /** "Applies when" holds, "passes when" is unknown. */
+  unknownPasses: 5,
+});
+
+/** The decision from the two truths (`passes` not read when `applies` is false). */
+export function decisionOf(applies: Truth, passes: Truth): number {
+  if (applies === false) return DECISION.notApplicable;
+  if (applies === undefined) return passes === undefined ? DECISION.unknownBoth : DECISION.unknownApplies;
+  return passes === undefined ? DECISION.unknownPasses : passes ? DECISION.pass : DECISION.fail;
+}
+
+/** A check's conditions, for `compileDecisions`. */
+export interface CheckConditions {
+  applies: CompiledCondition;
+  passes: CompiledCondition;
+}
+
+/**
+ * Decides several checks on one record's slots: `decide(facts, out)` writes each check's
+ * `DECISION` (`decisionOf` its applies / passes truths) into `out[i]`, in the order given.
+ */
+export type DecideChecks = (facts: Facts, out: Uint8Array | number[]) => void;
+
+/**
+ * The checks of a city and kind decided by one generated function, straight-line: each check's
+ * "applies when" and then, unless false, its "passes when", written as `compileCondition`'s
+ * generated source writes them, one after another, so a record costs one call rather than two
+ * calls per check through call sites shared by every condition. Where `new Function` is refused
+ * (or `generate` is false, or a condition was not compiled here) the conditions' own `evaluate`
+ * decide in a loop, with the same results.
+ */
+export function compileDecisions(checks: readonly CheckConditions[], generate = true): DecideChecks {
+  const roots = checks.map(({ applies, passes }) => [rootOf.get(applies), rootOf.get(passes)] as const);
+  if (generate && roots.every(([a, p]) => a !== undefined && p !== undefined)) {
+    const writer = sourceWriter();
+    const { lines } = writer;
+    roots.forEach(([applies, passes], i) => {
+      const a = writer.local('a');
+      writer.emit(applies!, a);
+      lines.push(`if (${a} === false) o[${i}] = ${DECISION.notApplicable};`, 'else {');
+      writer.emit(passes!, 'r');
+      lines.push(
+        `o[${i}] = ${a} === undefined ? (r === undefined ? ${DECISION.unknownBoth} : ${DECISION.unknownApplies}) : r === undefined ? ${DECISION.unknownPasses} : r ? ${DECISION.pass} : ${DECISION.fail};`,
+        '}',
+      );
+    });
+    const generated = writer.build<DecideChecks>('decide(f, o)', '');
+    if (generated !== undefined) return generated;
+  }
+  const count = checks.length;
+  return (facts, out) => {
+    for (let i = 0; i < count; i += 1) {
+      const { applies, passes } = checks[i]!;
+      const a = applies.evaluate(facts);
+      out[i] = a === false ? DECISION.notApplicable : decisionOf(a, passes.evaluate(facts));
+    }
+  };
+}
+
+/** The compiled tree of each condition `compileCondition` made, for `compileDecisions`. */
+const rootOf = new WeakMap<CompiledCondition, Node>();
 
 /**
  * Compiles one condition (a rule's `appliesWhen`, `passesWhen`, or a non-binding exception).
@@ -779,7 +875,7 @@ export function compileCondition(json: unknown, ctx: CompileContext, where: stri
   const explainers = leaves.map((leaf) => compileLeafExplainer(leaf, leaves));
   const count = leaves.length;
   const generated = ctx.generate === false ? undefined : generateTruth(root);
-  return {
+  const compiled: CompiledCondition = {
     evaluate: generated ?? root.truth,
     generated: generated !== undefined,
     missing: root.missing,
@@ -795,4 +891,7 @@ export function compileCondition(json: unknown, ctx: CompileContext, where: stri
       return out;
     },
   };
+  // compileDecisions writes its truth into a function of several conditions (not when closures are asked for).
+  if (ctx.generate !== false) rootOf.set(compiled, root);
+  return compiled;
 }
