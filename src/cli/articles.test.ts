@@ -89,7 +89,7 @@ describe('shequ-rules articles', () => {
     const { stdout } = await run('--city', 'guiyang', '--search', '800平方米');
     const lines = stdout.trimEnd().split('\n');
     expect(lines[1]).toMatch(/^第三十七条\s+guiyang\s+.*800平方米/);
-    expect(lines.at(-1)).toBe('1 article match "800平方米" in 贵阳市社区工作条例');
+    expect(lines.at(-1)).toBe('1 article matches "800平方米" in 贵阳市社区工作条例');
   });
 
   it('prints the per-city summary: title, status, provisions, provisions with checks and checks', async () => {

@@ -8,6 +8,7 @@ import { resolveParameters } from '../engine/parameters.js';
 import { fromChineseNumeral } from '../catalogue/numerals.js';
 import { formatCitationLabel } from '../catalogue/citationLabel.js';
 import { conditionWords } from '../locales/conditionWords.js';
+import { fillPlaceholder } from '../locales/types.js';
 import { labelFact, labelOf, type Lang } from '../locales/label.js';
 import { CITY_LABELS, KIND_LABELS, LAW_STATUS_LABELS, NO_CHECK_REASON_LABELS, SEVERITY_LABELS } from '../locales/labels.js';
 import { CITY_KEYS, type CatalogueArticle, type CheckEntry, type CityKey, type ConditionJson } from '../types.js';
@@ -336,10 +337,10 @@ function countLine(count: number, options: ArticlesOptions): string {
     if (options.search !== undefined) return `${scope}中有 ${count} 条与“${options.search}”匹配`;
     return `${scope}共 ${count} 条`;
   }
-  const noun = count === 1 ? 'article' : 'articles';
+  const articles = fillPlaceholder(count, ['article', 'articles']);
   const scope = options.city !== undefined ? getRuleFile(options.city).law.title : `${CITY_KEYS.length} laws`;
-  if (options.search !== undefined) return `${count} ${noun} match "${options.search}" in ${scope}`;
-  return `${count} ${noun} in ${scope}`;
+  if (options.search !== undefined) return `${articles} ${count === 1 ? 'matches' : 'match'} "${options.search}" in ${scope}`;
+  return `${articles} in ${scope}`;
 }
 
 function renderSummary(options: ArticlesOptions): string {
@@ -370,7 +371,7 @@ function renderSummary(options: ArticlesOptions): string {
   const checks = total((law) => law.checkCount);
   const footer = zh
     ? `${laws.length} 部法规，${articles} 条，其中 ${checked} 条有检查，共 ${checks} 项检查`
-    : `${laws.length} ${laws.length === 1 ? 'law' : 'laws'}, ${articles} provisions, ${checked} with checks, ${checks} checks`;
+    : `${fillPlaceholder(laws.length, ['law', 'laws'])}, ${fillPlaceholder(articles, ['provision', 'provisions'])}, ${checked} with checks, ${fillPlaceholder(checks, ['check', 'checks'])}`;
   return `${[heads, ...rows].map(line).join('\n')}\n${footer}\n`;
 }
 

@@ -9,6 +9,12 @@ describe('conditionWords', () => {
     expect(conditionWords({ fact: 'facilityComponents', operator: 'includesAll', value: ['policeOffice'] }, 'zh')).toBe('综合服务设施组成包括警务室');
   });
 
+  it('counts entries in the singular for exactly one', () => {
+    expect(conditionWords({ fact: 'budgets', operator: 'lengthAtLeast', value: 1 }, 'en')).toMatch(/ has at least 1 entry$/);
+    expect(conditionWords({ fact: 'budgets', operator: 'lengthAtLeast', value: 2 }, 'en')).toMatch(/ has at least 2 entries$/);
+    expect(conditionWords({ fact: 'budgets', operator: 'lengthAtLeast', value: 1 }, 'zh')).toMatch(/至少 1 项$/);
+  });
+
   it('joins all and any, bracketing nested groups', () => {
     const condition = {
       all: [

@@ -5,6 +5,7 @@
  */
 import type { ConditionJson } from '../types.js';
 import { labelFact, labelValue, type Lang } from './label.js';
+import { fillPlaceholder } from './types.js';
 
 interface Leaf {
   fact: string;
@@ -108,7 +109,7 @@ function leafWords(leaf: Leaf, lang: Lang, kind?: string): string {
     case 'nonEmpty':
       return leaf.value === false ? (zh ? `${what}为空` : `${what} is empty`) : zh ? `${what}不为空` : `${what} is not empty`;
     case 'lengthAtLeast':
-      return zh ? `${what}至少 ${value} 项` : `${what} has at least ${value} entries`;
+      return zh ? `${what}至少 ${value} 项` : `${what} has at least ${fillPlaceholder(value, ['entry', 'entries'])}`;
     case 'withinTolerance': {
       const spec = isRecord(leaf.value) ? leaf.value : {};
       const target = Number(spec['target']);

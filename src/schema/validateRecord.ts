@@ -8,6 +8,7 @@ import { closestWord, describeValue, lenientObject } from './common.js';
 import { compileFastParser, FAST_PARSE_FAILED, type FastParser } from './compileFastParser.js';
 import { buildFactsSchemas } from './facts.js';
 import { describeValueZh, localizeIssue, recordIssue, schemaAt, unknownKeyIssue } from './issueText.js';
+import { fillPlaceholder } from '../locales/types.js';
 import { MAX_KEY_IN_MESSAGE, pathText, shownKey } from './keyText.js';
 import { buildRecordSchemas, recordSchemas, type RecordSchemas, type ShequRecord } from './record.js';
 
@@ -256,7 +257,7 @@ function capErrors({ issues: errors, total }: IssueList): ValidationIssue[] {
   const count = more.toLocaleString('en-US');
   return [
     ...errors.slice(0, MAX_ERRORS_PER_RECORD),
-    recordIssue('invalid', `and ${count} more errors (the first ${MAX_ERRORS_PER_RECORD} are listed)`, `另有 ${count} 处错误（仅列出前 ${MAX_ERRORS_PER_RECORD} 处）。`),
+    recordIssue('invalid', `and ${fillPlaceholder(count, ['more error', 'more errors'])} (the first ${MAX_ERRORS_PER_RECORD} are listed)`, `另有 ${count} 处错误（仅列出前 ${MAX_ERRORS_PER_RECORD} 处）。`),
   ];
 }
 

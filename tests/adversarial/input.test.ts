@@ -97,6 +97,12 @@ describe('gzip like zcat', () => {
     expect(code).toBe(2);
   });
 
+  it('says one byte of garbage in the singular, and in Chinese too', async () => {
+    const { results, stderr } = await check('r1.gz', Buffer.concat([gzipSync(fixture), Buffer.from('G')]));
+    expect(stderr).toMatch(/trailing garbage after the gzip data ignored \(1 byte\)/);
+    expect(results[results.length - 1]).toMatchObject({ fileError: true, errors: [{ zh: 'r1.gz：gzip 数据之后的多余内容已忽略（1 字节）' }] });
+  });
+
   it('reads every member of a multi-member file', async () => {
     const lines = fixture.toString('utf8').split('\n');
     const half = Math.floor(lines.length / 2);

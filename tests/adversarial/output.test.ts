@@ -88,6 +88,16 @@ describe('amplification', () => {
     expect(result.errors[MAX_ERRORS_PER_RECORD]?.message).toBe('and 199,900 more errors (the first 100 are listed)');
   });
 
+  it('says one error past the cap in the singular', () => {
+    const facts = Object.fromEntries(Array.from({ length: MAX_ERRORS_PER_RECORD + 1 }, (_, i) => [`k${i}`, i]));
+    const result = validateRecord({ id: 'X', city: 'dalian', kind: 'grid', facts });
+    if (result.ok) throw new Error('expected an invalid record');
+    expect(result.errors[MAX_ERRORS_PER_RECORD]).toMatchObject({
+      message: `and 1 more error (the first ${MAX_ERRORS_PER_RECORD} are listed)`,
+      zh: `另有 1 处错误（仅列出前 ${MAX_ERRORS_PER_RECORD} 处）。`,
+    });
+  });
+
   it('quotes a huge key name cut short', () => {
     const key = 'k'.repeat(1_000_000);
     const result = validateRecord({ id: 'X', city: 'dalian', kind: 'grid', facts: { [key]: 1 } });

@@ -1,4 +1,5 @@
 import type { Lang } from '../../locales/label.js';
+import { render } from '../../locales/types.js';
 import type { CheckSummary } from './summary.js';
 
 /**
@@ -13,10 +14,18 @@ export function formatCount(count: number): string {
 /** The line `check` closes with on a terminal's stderr: the run's counts and its exit code. */
 export function closingLine(final: Pick<CheckSummary, 'records' | 'valid' | 'invalid' | 'skipped' | 'findings' | 'exitCode'>, lang: Lang): string {
   const n = formatCount;
-  if (lang === 'zh') {
-    return `shequ-rules check：记录 ${n(final.records)} 条 · 有效 ${n(final.valid)} · 无效 ${n(final.invalid)} · 跳过 ${n(final.skipped)} · 不符合 ${n(final.findings.fail)} 项 · 退出码 ${final.exitCode}\n`;
-  }
-  const records = `${n(final.records)} ${final.records === 1 ? 'record' : 'records'}`;
-  const failing = `${n(final.findings.fail)} failing ${final.findings.fail === 1 ? 'finding' : 'findings'}`;
-  return `shequ-rules check: ${records} · ${n(final.valid)} valid · ${n(final.invalid)} invalid · ${n(final.skipped)} skipped · ${failing} · exit ${final.exitCode}\n`;
+  return render(CLOSING_LINE[lang], {
+    records: n(final.records),
+    valid: n(final.valid),
+    invalid: n(final.invalid),
+    skipped: n(final.skipped),
+    fail: n(final.findings.fail),
+    exitCode: final.exitCode,
+  });
 }
+
+/** `{records|record|records}`: "1 record", "1,000 records" (the count is grouped before it is read). */
+const CLOSING_LINE: Record<Lang, string> = {
+  zh: 'shequ-rules check：记录 {records} 条 · 有效 {valid} · 无效 {invalid} · 跳过 {skipped} · 不符合 {fail} 项 · 退出码 {exitCode}\n',
+  en: 'shequ-rules check: {records|record|records} · {valid} valid · {invalid} invalid · {skipped} skipped · {fail|failing finding|failing findings} · exit {exitCode}\n',
+};

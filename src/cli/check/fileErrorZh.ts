@@ -19,7 +19,7 @@ const REASONS: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]>
   [/^gzip data cut off \(unexpected end of file\); the records before the cut were read$/, () => 'gzip 数据被截断（文件意外结束）；截断之前的记录已读取'],
   [/^gzip data cut off \(member trailer missing\)$/, () => 'gzip 数据被截断（缺少成员尾部）'],
   [/^gzip member (\d+) fails its CRC\/length check: its data may be corrupt$/, (member) => `第 ${member} 个 gzip 成员未通过 CRC/长度校验：其数据可能已损坏`],
-  [/^trailing garbage after the gzip data ignored \((\d+) bytes\)$/, (bytes) => `gzip 数据之后的多余内容已忽略（${bytes} 字节）`],
+  [/^trailing garbage after the gzip data ignored \((\d+) bytes?\)$/, (bytes) => `gzip 数据之后的多余内容已忽略（${bytes} 字节）`],
   [
     /^gzip data expands over (\d+(?:\.\d+)?) times \((\d+) bytes out of (\d+) read\): stopped as a likely decompression bomb \(see --max-gzip-ratio\)$/,
     (ratio, out, read) => `gzip 数据解压后超过 ${ratio} 倍（读取 ${read} 字节，解压出 ${out} 字节）：疑似解压炸弹，已停止（见 --max-gzip-ratio）`,

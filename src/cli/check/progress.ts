@@ -1,4 +1,7 @@
 import type { Writable } from 'node:stream';
+import type { Lang } from '../../locales/label.js';
+import { render } from '../../locales/types.js';
+import { formatCount } from './closingLine.js';
 import type { ReadState } from './input.js';
 
 export interface ProgressOptions {
@@ -7,6 +10,8 @@ export interface ProgressOptions {
   /** Milliseconds between redraws; default 100 (at most ~10 per second). */
   intervalMs?: number;
   now?: () => number;
+  /** The language of the line (`--lang`); default en. */
+  lang?: Lang;
 }
 
 /**
@@ -37,7 +42,7 @@ export class Progress {
     const now = this.now();
     if (now - this.lastDraw < this.intervalMs) return;
     this.lastDraw = now;
-    this.stderr.write(`\r\x1b[2K${progressText(records, (now - this.started) / 1000, this.state)}`);
+    this.stderr.write(`\r\x1b[2K${progressText(records, (now - this.started) / 1000, this.state, this.options.lang)}`);
     this.drawn = true;
   }
 
@@ -49,12 +54,22 @@ export class Progress {
   }
 }
 
-/** @example progressText(12000, 2, { bytesRead: 50, totalBytes: 200 }) // 'checked 12,000 records · 6,000/s · 25% of input' */
-export function progressText(records: number, seconds: number, state: ReadState): string {
+/** The parts of the progress line; `{records|record|records}` says "1 record", "2 records". */
+const PROGRESS: Record<Lang, { records: string; rate: string; input: string }> = {
+  zh: { records: '已检查 {records} 条记录', rate: '每秒 {rate} 条', input: '已读输入 {percent}%' },
+  en: { records: 'checked {records|record|records}', rate: '{rate}/s', input: '{percent}% of input' },
+};
+
+/**
+ * @example progressText(12000, 2, { bytesRead: 50, totalBytes: 200 }) // 'checked 12,000 records · 6,000/s · 25% of input'
+ * @example progressText(1, 1, { bytesRead: 0, totalBytes: null }, 'zh') // '已检查 1 条记录 · 每秒 1 条'
+ */
+export function progressText(records: number, seconds: number, state: ReadState, lang: Lang = 'en'): string {
+  const text = PROGRESS[lang];
   const rate = seconds > 0 ? Math.round(records / seconds) : 0;
-  const parts = [`checked ${records.toLocaleString('en-US')} records`, `${rate.toLocaleString('en-US')}/s`];
+  const parts = [render(text.records, { records: formatCount(records) }), render(text.rate, { rate: formatCount(rate) })];
   if (state.totalBytes !== null && state.totalBytes > 0) {
-    parts.push(`${Math.min(100, Math.floor((100 * state.bytesRead) / state.totalBytes))}% of input`);
+    parts.push(render(text.input, { percent: Math.min(100, Math.floor((100 * state.bytesRead) / state.totalBytes)) }));
   }
   return parts.join(' · ');
 }

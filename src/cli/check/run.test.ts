@@ -186,10 +186,11 @@ describe('runCheckWith', () => {
     expect(quiet.stderr.text).toBe('');
     const loud = testIO({ stderrIsTTY: true });
     await runCheckWith([path], loud, deps);
-    expect(loud.stderr.text).toMatch(/checked 1 records/);
+    expect(loud.stderr.text).toMatch(/checked 1 record · /);
     expect(loud.stderr.text).toMatch(/shequ-rules check: 1 record · 1 valid · 0 invalid · 0 skipped · 0 failing findings · exit 0\n$/);
     const zh = testIO({ stderrIsTTY: true });
     await runCheckWith([path, '--lang', 'zh'], zh, deps);
+    expect(zh.stderr.text).toMatch(/已检查 1 条记录 · 每秒/);
     expect(zh.stderr.text).toMatch(/shequ-rules check：记录 1 条 · 有效 1 · 无效 0 · 跳过 0 · 不符合 0 项 · 退出码 0\n$/);
   });
 

@@ -110,7 +110,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   const state: ReadState = { bytesRead: 0, totalBytes: await totalInputBytes(sources) };
   // No progress line while the report itself streams to the terminal: the two would interleave.
   const reportOnTerminal = atomic === undefined && io.stdoutIsTTY;
-  const progress = new Progress(io.stderr, state, { enabled: io.stderrIsTTY && !reportOnTerminal, ...(deps.now ? { now: deps.now } : {}) });
+  const progress = new Progress(io.stderr, state, { enabled: io.stderrIsTTY && !reportOnTerminal, lang, ...(deps.now ? { now: deps.now } : {}) });
   const summary = new SummaryBuilder(options.city);
   const signal = deps.signal;
   const sourceNames = sources.map((source) => source.name);

@@ -26,6 +26,19 @@ describe('diffSummaryLine', () => {
     expect(oddEn).toContain('; ids given to several records (matched in order): before 1, after 0');
     expect(oddZh).toContain('没有记录编号、未比较的结果：之前 1 条，之后 0 条');
   });
+
+  it('says one record in the singular', () => {
+    const one = new Differ();
+    one.addBefore({ recordId: 'A', findings: [] });
+    one.compare({ recordId: 'A', findings: [] });
+    const two = new Differ();
+    two.addBefore({ recordId: 'A', findings: [] });
+    two.addBefore({ recordId: 'B', findings: [] });
+    two.compare({ recordId: 'A', findings: [] });
+    expect(diffSummaryLine(one.summary(), 'en')).toMatch(/^before 1 record, after 1, matched 1: /);
+    expect(diffSummaryLine(two.summary(), 'en')).toMatch(/^before 2 records, after 1, matched 1: /);
+    expect(diffSummaryLine(one.summary(), 'zh')).toMatch(/^之前 1 条记录，之后 1 条，匹配 1 条：/);
+  });
 });
 
 describe('the diff table', () => {

@@ -45,7 +45,7 @@ const HEADINGS: Record<Lang, Record<FindingDiff['change'] | RecordDiff['change']
 
 const SUMMARY_LINE: Record<Lang, string> = {
   zh: '之前 {before} 条记录，之后 {after} 条，匹配 {matched} 条：已整改 {fixed} · 新增不符合 {new} · 仍不符合 {still} · 新变为无法判断 {unknown} · 新增记录 {added} · 删除记录 {removed} · 变为无效 {invalid}',
-  en: 'before {before} records, after {after}, matched {matched}: fixed {fixed} · new failures {new} · still failing {still} · newly unknown {unknown} · added {added} · removed {removed} · newly invalid {invalid}',
+  en: 'before {before|record|records}, after {after}, matched {matched}: fixed {fixed} · new failures {new} · still failing {still} · newly unknown {unknown} · added {added} · removed {removed} · newly invalid {invalid}',
 };
 
 /** Said only when it happened: results that could not be matched, ids matched in order. */

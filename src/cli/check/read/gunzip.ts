@@ -1,4 +1,5 @@
 import { createInflateRaw, crc32 } from 'node:zlib';
+import { fillPlaceholder } from '../../../locales/types.js';
 
 /**
  * gzip decompression as `zcat` does it, streamed: every member of a multi-member file, and bytes
@@ -150,7 +151,7 @@ export async function* gunzip(chunks: AsyncIterable<Buffer>, options: GunzipOpti
       if (inputDone) break;
       await fill(1);
     }
-    if (!onlyZeros) options.problems.push(`trailing garbage after the gzip data ignored (${garbage} bytes)`);
+    if (!onlyZeros) options.problems.push(`trailing garbage after the gzip data ignored (${fillPlaceholder(garbage, ['byte', 'bytes'])})`);
   }
 
   /** Length of the member header at the start of `pending`, or null when the input ends inside it. */
