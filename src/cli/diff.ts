@@ -8,9 +8,11 @@ import { createEvaluator } from '../evaluate.js';
 import { isCalendarDate } from './check/args.js';
 import { openAtomicOut, sameFileAs, type AtomicOut } from './check/atomicOut.js';
 import { checkBatch } from './check/batch.js';
-import { maybeGunzip, readInputs } from './check/input.js';
+import { fileErrorZh } from './check/fileErrorZh.js';
+import { describeError, maybeGunzip, readInputs } from './check/input.js';
 import { Differ, type ResultLike } from './diff/compare.js';
 import { createDiffWriter, DIFF_FORMATS, type DiffFormat } from './diff/formats.js';
+import { langFromEnv, type Lang } from '../locales/label.js';
 import { chooseLang, UsageError, type CliIO, type Command } from './io.js';
 
 export const DIFF_HELP = `Usage: shequ-rules diff BEFORE AFTER [options]
@@ -26,7 +28,7 @@ Options:
       --as-of YYYY-MM-DD  with --check: the date for records without their own asOf
   -f, --format FORMAT     ${DIFF_FORMATS.join(' | ')} (default: table on a terminal, else ndjson)
   -o, --out FILE          write the report to FILE (atomically)
-      --lang zh|en        language of the table and the messages in csv/junit
+      --lang zh|en        language of the table, the messages in csv/junit and errors
   -h, --help              show this help
 
 Exit codes: 0 no new failures · 1 new failures · 2 unusable arguments or an unreadable file
@@ -49,46 +51,131 @@ export const DIFF_HELP_ZH = `用法：shequ-rules diff 之前 之后 [选项]
       --as-of YYYY-MM-DD  与 --check 同用：没有 asOf 的记录所用的日期
   -f, --format 格式       ${DIFF_FORMATS.join(' | ')}（默认：终端上为 table，否则 ndjson）
   -o, --out 文件          把报告写入文件（原子写入）
-      --lang zh|en        表格的语言及 csv/junit 中消息的语言
+      --lang zh|en        表格、csv/junit 中的消息及错误信息的语言
   -h, --help              显示本帮助
 
 退出码：0 没有新增不符合 · 1 有新增不符合 · 2 参数不可用或文件无法读取
 `;
 
+/**
+ * The words of diff's errors. A file that cannot be read is said as check says it (`cannot read
+ * FILE: no such file (ENOENT)`), and in Chinese by the same fileErrorZh.
+ */
+const TEXT = {
+  en: {
+    seeHelp: (message: string) => `${message} (see: shequ-rules diff --help)`,
+    fileError: (message: string) => message,
+    notResultLine: (name: string, line: number) =>
+      `${name}:${line}: not a result line (write it with check --format ndjson or json, or pass --check for record files)`,
+    notCheckResult: (name: string, line: number) => `${name}:${line}: not a check result (no findings); for record files pass --check`,
+    twoFiles: (got: number) => `needs two files, BEFORE and AFTER (got ${got})`,
+    format: (got: string) => `--format must be one of ${DIFF_FORMATS.join(', ')} (got '${got}')`,
+    asOf: (got: string) => `--as-of must be a real calendar date YYYY-MM-DD (got '${got}')`,
+    lang: (got: string) => `--lang must be one of zh, en (got '${got}')`,
+    outIsInput: (out: string, input: string) => `--out ${out} is the input ${input}: refusing to overwrite it`,
+    outUnwritable: (out: string, reason: string) => `--out: cannot write ${out}: ${reason}`,
+  },
+  zh: {
+    seeHelp: (message: string) => `${message}（见：shequ-rules diff --help）`,
+    fileError: (message: string, name: string) => fileErrorZh(message, name),
+    notResultLine: (name: string, line: number) =>
+      `${name} 第 ${line} 行不是结果行（结果文件由 check --format ndjson 或 json 写出；记录文件请加 --check）`,
+    notCheckResult: (name: string, line: number) => `${name} 第 ${line} 行不是检查结果（没有 findings）；记录文件请加 --check`,
+    twoFiles: (got: number) => `需要两个文件：之前、之后（收到 ${got} 个）`,
+    format: (got: string) => `--format 只能是 ${DIFF_FORMATS.join('、')} 之一（收到 '${got}'）`,
+    asOf: (got: string) => `--as-of 必须是确实存在的日期 YYYY-MM-DD（收到 '${got}'）`,
+    lang: (got: string) => `--lang 只能是 zh 或 en（收到 '${got}'）`,
+    outIsInput: (out: string, input: string) => `--out ${out} 就是输入文件 ${input}：不予覆盖`,
+    outUnwritable: (out: string, reason: string) => `--out：无法写入 ${out}：${outReasonZh(reason)}`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** An --out file's open failure (atomicOut.ts) in Chinese, a reason it does not know kept as it is. */
+function outReasonZh(reason: string): string {
+  const known: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> = [
+    [/^no such directory: (.*) \((\w+)\)$/, (dir, code) => `目录不存在：${dir}（${code}）`],
+    [/^permission denied in (.*) \((\w+)\)$/, (dir, code) => `没有写入 ${dir} 的权限（${code}）`],
+    [/^read-only file system: (.*) \((\w+)\)$/, (dir, code) => `只读文件系统：${dir}（${code}）`],
+    [/^(.*) is a directory$/, (path) => `${path} 是一个目录`],
+  ];
+  for (const [pattern, word] of known) {
+    const match = pattern.exec(reason);
+    if (match) return word(...match.slice(1));
+  }
+  return reason;
+}
+
+/** parseArgs's errors (Node's English) in Chinese: an unknown option, a missing or unwanted value. */
+function parseErrorZh(message: string): string {
+  const unknown = /^Unknown option '([^']*)'/.exec(message);
+  if (unknown) return `未知选项 ${unknown[1]}`;
+  const missing = /^Option '([^']*)' argument (?:missing|is ambiguous)/.exec(message);
+  if (missing) return `选项 ${missing[1]} 缺少取值（以 - 开头的取值写作 ${missing[1]}=-XYZ）`;
+  const unwanted = /^Option '([^']*)' does not take an argument/.exec(message);
+  if (unwanted) return `选项 ${unwanted[1]} 不带取值`;
+  return message;
+}
+
+/**
+ * The language of the messages before the arguments are parsed (parseArgs may refuse them): the
+ * last `--lang zh|en` before `--`, else the locale.
+ */
+function langBeforeParsing(args: readonly string[], io: Pick<CliIO, 'env'>): Lang {
+  let lang: Lang = langFromEnv(io.env ?? {});
+  for (let i = 0; i < args.length && args[i] !== '--'; i += 1) {
+    const value = args[i] === '--lang' ? args[i + 1] : args[i]!.startsWith('--lang=') ? args[i]!.slice('--lang='.length) : undefined;
+    if (value === 'zh' || value === 'en') lang = value;
+  }
+  return lang;
+}
+
 /** Results of one side, streamed: a result file's lines, or the records of a file checked now. */
-async function* resultsOf(path: string, name: string, check: boolean, asOf: string | undefined): AsyncGenerator<ResultLike> {
+async function* resultsOf(path: string, name: string, check: boolean, asOf: string | undefined, lang: Lang): AsyncGenerator<ResultLike> {
+  const text = TEXT[lang];
+  const cannotRead = (error: unknown, after = 0): UsageError =>
+    new UsageError(text.fileError(`cannot read ${name}${after > 0 ? ` after line ${after}` : ''}: ${describeError(error)}`, name), { lang });
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new UsageError(`cannot read ${name}: is a directory`);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${name}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error)}`);
+    throw cannotRead(error);
   }
   if (check) {
     const evaluator = createEvaluator(asOf !== undefined ? { asOf } : {});
     const items = readInputs([{ name, path }], { stdin: Readable.from([]) });
     for await (const result of checkBatch(items, evaluator, { multiFile: false })) {
-      if ('fileError' in result) throw new UsageError(result.errors[0]?.message ?? `cannot read ${name}`);
+      if ('fileError' in result) {
+        const error = result.errors[0];
+        throw new UsageError(error === undefined ? text.fileError(`cannot read ${name}`, name) : lang === 'zh' ? error.zh : error.message, { lang });
+      }
       yield result;
     }
     return;
   }
   const lines = createInterface({ input: Readable.from(maybeGunzip(createReadStream(path))), crlfDelay: Infinity });
   let lineNumber = 0;
-  for await (const raw of lines) {
+  const iterator = lines[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = await iterator.next();
+    } catch (error) {
+      // Corrupt or cut gzip data, a read error: one line, as check says it, not a stack trace.
+      throw cannotRead(error, lineNumber);
+    }
+    if (next.done === true) return;
     lineNumber += 1;
     // NDJSON results, or the one-result-per-line JSON document of `check --format json`.
-    const line = raw.replace(/^\uFEFF/, '').trim().replace(/,$/, '');
+    const line = next.value.replace(/^\uFEFF/, '').trim().replace(/,$/, '');
     if (line === '' || line === '{"results":[' || line === ']' || line.startsWith('"summary":')) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      throw new UsageError(`${name}:${lineNumber}: not a result line (write it with check --format ndjson or json, or pass --check for record files)`);
+      throw new UsageError(text.notResultLine(name, lineNumber), { lang });
     }
     if (typeof value !== 'object' || value === null || !Array.isArray((value as { findings?: unknown }).findings)) {
-      throw new UsageError(`${name}:${lineNumber}: not a check result (no findings); for record files pass --check`);
+      throw new UsageError(text.notCheckResult(name, lineNumber), { lang });
     }
     yield value as ResultLike;
   }
@@ -96,6 +183,7 @@ async function* resultsOf(path: string, name: string, check: boolean, asOf: stri
 
 /** `shequ-rules diff BEFORE AFTER`. */
 export const runDiff: Command = async (args, io: CliIO) => {
+  const early = langBeforeParsing(args, io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -112,19 +200,23 @@ export const runDiff: Command = async (args, io: CliIO) => {
       },
     });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)} (see: shequ-rules diff --help)`);
+    // Node says some of these on three lines: one line, as every other usage error.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    throw new UsageError(TEXT[early].seeHelp(early === 'zh' ? parseErrorZh(message) : message), { lang: early });
   }
   const { values, positionals } = parsed;
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(TEXT[early].lang(values.lang), { lang: early });
   const lang = chooseLang(values.lang, io);
+  const text = TEXT[lang];
   if (values.help) {
     io.stdout.write(lang === 'zh' ? DIFF_HELP_ZH : DIFF_HELP);
     return 0;
   }
-  if (positionals.length !== 2) throw new UsageError(`needs two files, BEFORE and AFTER (got ${positionals.length}) (see: shequ-rules diff --help)`);
+  if (positionals.length !== 2) throw new UsageError(text.seeHelp(text.twoFiles(positionals.length)), { lang });
   const format = values.format ?? (values.out === undefined && io.stdoutIsTTY ? 'table' : 'ndjson');
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DIFF_FORMATS.join(', ')} (got '${format}')`);
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(text.format(format), { lang });
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError(`--as-of must be a real calendar date YYYY-MM-DD (got '${asOf}')`);
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError(text.asOf(asOf), { lang });
   const [beforeName, afterName] = positionals as [string, string];
   const at = (file: string): string => (isAbsolute(file) ? file : resolve(io.cwd, file));
 
@@ -137,19 +229,19 @@ export const runDiff: Command = async (args, io: CliIO) => {
       { name: beforeName, path: at(beforeName) },
       { name: afterName, path: at(afterName) },
     ]);
-    if (input !== undefined) throw new UsageError(`--out ${values.out} is the input ${input}: refusing to overwrite it`);
+    if (input !== undefined) throw new UsageError(text.outIsInput(values.out, input), { lang });
     try {
       atomic = await openAtomicOut(outPath);
     } catch (error) {
-      throw new UsageError(`--out: cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(text.outUnwritable(values.out, error instanceof Error ? error.message : String(error)), { lang });
     }
   }
   const writer = createDiffWriter(format as DiffFormat, atomic?.stream ?? io.stdout, lang);
   try {
     const differ = new Differ();
-    for await (const result of resultsOf(at(beforeName), beforeName, values.check, asOf)) differ.addBefore(result);
+    for await (const result of resultsOf(at(beforeName), beforeName, values.check, asOf, lang)) differ.addBefore(result);
     await writer.start();
-    for await (const result of resultsOf(at(afterName), afterName, values.check, asOf)) {
+    for await (const result of resultsOf(at(afterName), afterName, values.check, asOf, lang)) {
       const { findings, records } = differ.compare(result);
       for (const r of records) await writer.record(r);
       for (const f of findings) await writer.finding(f);

@@ -31,4 +31,11 @@ export const EXIT_USAGE = 2;
 /** Raised for bad arguments; the dispatcher prints the message and exits 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** The language the message is in: the dispatcher's `shequ-rules CMD:` before it follows (zh `：`). */
+  readonly lang: 'zh' | 'en';
+
+  constructor(message: string, options: { lang?: 'zh' | 'en' } = {}) {
+    super(message);
+    this.lang = options.lang ?? 'en';
+  }
 }

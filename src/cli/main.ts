@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`shequ-rules ${name}: ${error.message}\n`);
+      io.stderr.write(`shequ-rules ${name}${error.lang === 'zh' ? '：' : ': '}${error.message}\n`);
       return EXIT_USAGE;
     }
     throw error;

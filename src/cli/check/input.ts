@@ -191,7 +191,8 @@ const ERROR_TEXT: Record<string, string> = {
   Z_BUF_ERROR: 'gzip data cut off',
 };
 
-function describeError(error: unknown): string {
+/** Why a file could not be opened or read, in the words the reader's messages use (fileErrorZh.ts knows them). */
+export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     const known = code === undefined ? undefined : ERROR_TEXT[code];
