@@ -173,6 +173,17 @@ describe('runCheckWith', () => {
     expect(io.stderr.text).toMatch(/interrupted/);
   });
 
+  it('says an interruption and a wait on a terminal in the language asked for', async () => {
+    const controller = new AbortController();
+    const stdin = Object.assign(new PassThrough(), { isTTY: true }); // a terminal: nothing comes until typed
+    const io = { ...testIO(), stdin, cwd: dir };
+    const run = runCheckWith(['-', '--format', 'ndjson', '--lang', 'zh'], io, { ...deps, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    expect(await run).toBe(130);
+    expect(io.stderr.text).toBe('shequ-rules check：从标准输入读取记录（按 Ctrl-D 结束）\nshequ-rules check：已中断，未写出报告\n');
+  });
+
   it('shows help with exit code 0', async () => {
     const io = testIO();
     expect(await runCheckWith(['--help'], io, deps)).toBe(0);

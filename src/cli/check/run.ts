@@ -123,7 +123,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   };
 
   if (sources.some((s) => s.path === null) && (io.stdin as { isTTY?: boolean }).isTTY === true) {
-    io.stderr.write('shequ-rules check: reading records from standard input (end with Ctrl-D)\n');
+    io.stderr.write(lang === 'zh' ? 'shequ-rules check：从标准输入读取记录（按 Ctrl-D 结束）\n' : 'shequ-rules check: reading records from standard input (end with Ctrl-D)\n');
   }
 
   const readOptions = {
@@ -183,7 +183,7 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
     }
     if (signal?.aborted) {
       await discard();
-      io.stderr.write('shequ-rules check: interrupted; no report written\n');
+      io.stderr.write(lang === 'zh' ? 'shequ-rules check：已中断，未写出报告\n' : 'shequ-rules check: interrupted; no report written\n');
       return EXIT_INTERRUPTED;
     }
     const final = summary.finish(options.failOn);
