@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DERIVED_FACT_BY_NAME } from './derivedFacts.js';
+import { dateReadings, DERIVED_FACT_BY_NAME } from './derivedFacts.js';
 
 const fact = (name: string) => DERIVED_FACT_BY_NAME.get(name)!;
 
@@ -107,5 +107,48 @@ describe('derived facts', () => {
       expect(sync.compute(params, values)).toBe(false);
       expect(sync.missing!(params, values)).toEqual([]);
     });
+  });
+});
+
+describe('dates read as day numbers', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  const written = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  const anyYear = fc.date({ min: new Date(Date.UTC(1, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map(written);
+  const date = fc.date({ min: new Date(Date.UTC(100, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map(written);
+  // Near each other too, so that lateness goes both ways, and near month ends and leap days.
+  const nearDate = fc.tuple(date, fc.integer({ min: -40, max: 40 })).map(([d, shift]) => written(new Date(Date.parse(`${d}T00:00:00Z`) + shift * 86_400_000)));
+  const notADate = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('2023-02-29', '2024-02-30', '2024-13-01', '2024-00-10', '2024-04-31', '2024-1-01', '2024-01-1x', '+02024-01-01', '２０２４-01-01', '2024/01/01', '2024-01-01T00:00'),
+  );
+
+  it('counts days as Date does in UTC, one a day (from the year 100: Date.UTC reads 0–99 as 19xx)', () => {
+    fc.assert(
+      fc.property(anyYear, (d) => {
+        expect(dateReadings.dayNumber(d)).toBe(Number(d.slice(0, 4)) < 100 ? undefined : Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+      }),
+    );
+    expect(dateReadings.dayNumber('0100-01-01')).toBe(Date.parse('0100-01-01T00:00:00Z') / 86_400_000);
+    expect(dateReadings.dayNumber('0099-12-31')).toBeUndefined();
+  });
+
+  it('decides lateness and the year as parseISO, addDays and getYear do, for any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(date, nearDate, anyYear, notADate), fc.oneof(date, nearDate, anyYear, notADate), fc.integer({ min: -60, max: 60 }), (own, reference, days) => {
+        expect(dateReadings.isLate(own, reference, days)).toBe(dateReadings.byDateFns.isLate(own, reference, days));
+        expect(dateReadings.yearOfDate(own)).toBe(dateReadings.byDateFns.year(own));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads only real calendar dates written YYYY-MM-DD', () => {
+    fc.assert(
+      fc.property(notADate, (s) => {
+        expect(dateReadings.dayNumber(s) === undefined).toBe(Number.isNaN(dateReadings.byDateFns.year(s)) || !/^\d{4}-\d{2}-\d{2}$/.test(s) || Number(s.slice(0, 4)) < 100);
+      }),
+    );
+    expect(dateReadings.dayNumber('2024-02-29')).toBe(dateReadings.dayNumber('2024-03-01')! - 1);
+    expect(dateReadings.dayNumber('2023-02-29')).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@
 import { addDays } from 'date-fns/addDays';
 import { getYear } from 'date-fns/getYear';
 import { parseISO } from 'date-fns/parseISO';
+import { dayNumber, digits } from '../util/calendarDate.js';
 import type { DetailItem } from './evidence.js';
 import type { OperatorExplanation } from './operators.js';
 
@@ -66,48 +67,36 @@ function stringList(params: Record<string, unknown>, key: string, where: string)
 }
 
 /**
- * Date arithmetic per distinct string, not per record: a batch repeats the same dates, and
- * parseISO is most of a derived fact's cost. The values are date-fns' own, computed once.
+ * `getYear(parseISO(date))`: the year written, for a calendar date written `YYYY-MM-DD` (what
+ * validation lets through); date-fns reads any other string.
  */
-const DATE_CACHE_LIMIT = 8192;
-const years = new Map<string, number>();
-const times = new Map<string, number>();
-const deadlines = new Map<number, Map<string, number>>();
-
-function remember<K>(cache: Map<K, number>, key: K, compute: () => number): number {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (cache.size >= DATE_CACHE_LIMIT) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}
-
-/** `getYear(parseISO(date))`. */
-const yearOfDate = (date: string): number => remember(years, date, () => getYear(parseISO(date)));
-
-/** The deadlines of `days` tolerance, by reference date (a cache shared by every condition with that tolerance). */
-function deadlinesAfter(days: number): Map<string, number> {
-  let byReference = deadlines.get(days);
-  if (byReference === undefined) {
-    if (deadlines.size >= 16) deadlines.clear();
-    byReference = new Map();
-    deadlines.set(days, byReference);
-  }
-  return byReference;
-}
+const yearOfDate = (date: string): number => (dayNumber(date) !== undefined ? digits(date, 0, 4) : getYear(parseISO(date)));
 
 /**
  * `isAfter(parseISO(date), addDays(parseISO(reference), days))`: later than the reference plus a
- * tolerance; `byReference` is `deadlinesAfter(days)`.
+ * tolerance. For calendar dates written `YYYY-MM-DD` parseISO gives their local midnights and
+ * addDays moves by calendar days, so that is a comparison of day numbers (no Date built); date-fns
+ * reads any other string, or a fractional tolerance.
  */
-function isLateBy(date: string, reference: string, days: number, byReference: Map<string, number>): boolean {
-  const deadline = remember(byReference, reference, () => addDays(parseISO(reference), days).getTime());
-  return remember(times, date, () => parseISO(date).getTime()) > deadline;
+function isLate(date: string, reference: string, days: number): boolean {
+  if (Number.isInteger(days)) {
+    const own = dayNumber(date);
+    const due = dayNumber(reference);
+    if (own !== undefined && due !== undefined) return own > due + days;
+  }
+  return parseISO(date).getTime() > addDays(parseISO(reference), days).getTime();
 }
 
-const isLate = (date: string, reference: string, days: number): boolean => isLateBy(date, reference, days, deadlinesAfter(days));
+/** For tests: the date-fns readings the day numbers stand in for, and the day numbers' answers. */
+export const dateReadings = {
+  dayNumber,
+  yearOfDate,
+  isLate,
+  byDateFns: {
+    year: (date: string): number => getYear(parseISO(date)),
+    isLate: (date: string, reference: string, days: number): boolean => parseISO(date).getTime() > addDays(parseISO(reference), days).getTime(),
+  },
+};
 
 /** `of × rate / per` — e.g. 40 m² per 100 households, or 50% of the compounds (rate 0.5, per 1). */
 const scaled: DerivedFact = derivedFact({
@@ -209,7 +198,6 @@ const milestoneSync: DerivedFact = derivedFact({
   bind: (params) => {
     const stages = [...stringList(params, 'stages', 'milestoneSync')];
     const toleranceDays = numberParam(params, 'toleranceDays', 'milestoneSync');
-    const byReference = deadlinesAfter(toleranceDays);
     return (subject, reference) => {
       let unknown = false;
       for (let i = 0; i < stages.length; i += 1) {
@@ -218,7 +206,7 @@ const milestoneSync: DerivedFact = derivedFact({
         if (ref === null) continue;
         const own = stageValue(subject, stage);
         if (ref === undefined || own === undefined) unknown = true;
-        else if (own === null || isLateBy(own, ref, toleranceDays, byReference)) return false;
+        else if (own === null || isLate(own, ref, toleranceDays)) return false;
       }
       return unknown ? undefined : true;
     };
