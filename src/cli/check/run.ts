@@ -17,6 +17,7 @@ import { terminalText } from './terminalText.js';
 import { createBatchRenderer, PIECE_BYTES, RENDERED_FORMATS, type RenderConfig, type RenderedBatch, type RenderedFormat } from './renderBatch.js';
 import { ChunkPool } from './utf8Chunks.js';
 import { autoJobs, WorkerPool } from './workerPool.js';
+import { BatchBuffers, type LineBatch } from './read/lineBatch.js';
 
 /** The options `check` gives the evaluator (a subset of `EvaluateOptions` in src/evaluate.ts). */
 export interface CheckEvaluatorOptions {
@@ -40,13 +41,23 @@ export interface CheckDependencies {
   threads?: boolean;
 }
 
-/** NDJSON lines per batch: large enough to amortise a worker message, small for memory. */
-const BATCH_LIMITS = { maxLines: 1000, maxBytes: 1024 * 1024 };
+/**
+ * NDJSON lines per batch: large enough to amortise a worker message, small for memory. With
+ * --jobs 2 up to four batches and their rendered output (~2.7 MB per 1,000 lines of ndjson) are in
+ * hand at once, and the output chunk pools below are sized to a batch: 1,000 lines with pools of
+ * 32 peaked at 201-228 MB RSS on 1M records, 500 lines with pools of 16 at 181-182 MB, as fast
+ * (scripts/bench-cli.ts' measurement, variants interleaved).
+ */
+const BATCH_LIMITS = { maxLines: 500, maxBytes: 1024 * 1024 };
 
-/** Written output chunks sent back to a worker with each batch (a batch renders to about 12). */
-const SPARES_PER_BATCH = 16;
+/**
+ * Written output chunks sent back to a worker with each batch (a batch renders to about 6). Fewer
+ * than a batch uses is worse than more: each chunk missing is allocated afresh, and that churn
+ * made RSS climb through the run (pools of 12-16 with 1,000-line batches: 229-241 MB).
+ */
+const SPARES_PER_BATCH = 8;
 /** Written output chunks kept for reuse on the main thread (256 kB each). */
-const SPARES_KEPT = 32;
+const SPARES_KEPT = 16;
 
 /** Exit code when stdout went away (a closed pipe), as a shell reports SIGPIPE. */
 const EXIT_BROKEN_PIPE = 141;
@@ -146,7 +157,14 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         ...(sources.length === 1 && sources[0] !== undefined ? { defaultFile: sources[0].name } : {}),
       };
       const renderer = createBatchRenderer(render, (record) => getEvaluator().evaluateSync!(record), chunks);
-      const pool = pooled ? new WorkerPool(jobs, { render, evaluator: evaluatorOptions }) : undefined;
+      // Batches are gathered in the buffers of batches already rendered (here or by a worker).
+      const buffers = new BatchBuffers();
+      const pool = pooled ? new WorkerPool(jobs, { render, evaluator: evaluatorOptions }, buffers) : undefined;
+      const renderLines = (batch: LineBatch): RenderedBatch => {
+        const rendered = renderer.lines(batch);
+        buffers.give(batch.bytes.buffer as ArrayBuffer);
+        return rendered;
+      };
       const emit = async (rendered: RenderedBatch): Promise<void> => {
         summary.merge(rendered.summary);
         for (const message of rendered.fileErrors) {
@@ -164,9 +182,9 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
         while (pending.length >= jobs * 2) await emit(await pending.shift()!);
       };
       try {
-        for await (const piece of readInputs(sources, { ...readOptions, batch: BATCH_LIMITS })) {
+        for await (const piece of readInputs(sources, { ...readOptions, batch: { ...BATCH_LIMITS, buffers } })) {
           if (signal?.aborted) break;
-          if (piece.type === 'lines') await submit(pool ? pool.run(piece.batch, chunks?.spares(SPARES_PER_BATCH)) : renderer.lines(piece.batch));
+          if (piece.type === 'lines') await submit(pool ? pool.run(piece.batch, chunks?.spares(SPARES_PER_BATCH)) : renderLines(piece.batch));
           else {
             if (piece.type === 'record') await loadEvaluator();
             await submit(renderer.items([piece]));

@@ -12,13 +12,16 @@ import type { WorkerReply, WorkerSetup } from './workerPool.js';
 
 const setup = workerData as WorkerSetup;
 const evaluator = createEvaluator(setup.evaluator);
-// Chunks the main thread has written come back with later batches, to be filled again.
-const pieces = new ChunkPool(PIECE_BYTES, 32);
+// Chunks the main thread has written come back with later batches, to be filled again (a
+// 500-line batch renders to about 6; see SPARES_PER_BATCH in run.ts).
+const pieces = new ChunkPool(PIECE_BYTES, 16);
 const renderer = createBatchRenderer(setup.render, (record) => evaluator.evaluateSync(record), pieces);
 
 parentPort?.on('message', (message: { id: number; batch: LineBatch; spares: ArrayBuffer[] }) => {
   for (const spare of message.spares) pieces.give(spare);
   const rendered = renderer.lines(message.batch);
-  const reply: WorkerReply = { id: message.id, rendered };
-  parentPort?.postMessage(reply, rendered.output.map((piece) => piece.buffer as ArrayBuffer));
+  // The batch's bytes were decoded once (nothing refers to them now): they go back to be filled again.
+  const input = message.batch.bytes.buffer as ArrayBuffer;
+  const reply: WorkerReply = { id: message.id, rendered, input };
+  parentPort?.postMessage(reply, [...rendered.output.map((piece) => piece.buffer as ArrayBuffer), input]);
 });

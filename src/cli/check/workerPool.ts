@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LineBatch } from './read/lineBatch.js';
+import type { BatchBuffers, LineBatch } from './read/lineBatch.js';
 import type { RenderConfig, RenderedBatch } from './renderBatch.js';
 
 /** What a worker needs to build its evaluator and renderer (plain, cloneable data). */
@@ -16,6 +16,8 @@ export interface WorkerSetup {
 export interface WorkerReply {
   id: number;
   rendered: RenderedBatch;
+  /** The batch's buffer, handed back (transferred) once rendered, to gather another batch in. */
+  input?: ArrayBuffer;
 }
 
 /**
@@ -61,11 +63,13 @@ export class WorkerPool {
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(size: number, setup: WorkerSetup) {
+  /** `buffers`: where the batches' buffers go once the workers are done with them. */
+  constructor(size: number, setup: WorkerSetup, buffers?: BatchBuffers) {
     const url = workerScript();
     for (let i = 0; i < size; i += 1) {
       const worker = new Worker(url, { workerData: setup, resourceLimits: WORKER_HEAP });
       worker.on('message', (message: WorkerReply) => {
+        if (message.input !== undefined) buffers?.give(message.input);
         const entry = this.waiting.get(message.id);
         this.waiting.delete(message.id);
         if (entry === undefined) return;

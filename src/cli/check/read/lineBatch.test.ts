@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InputItem, LinesItem } from '../input.js';
 import { itemsOfLines } from '../renderBatch.js';
+import { BatchBuffers } from './lineBatch.js';
 import { NdjsonReader } from './ndjsonReader.js';
 
 /** Bytes that stress the splitter and the decoder: line ends, blanks, broken UTF-8, Chinese. */
@@ -77,6 +78,75 @@ describe('NDJSON line batches', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('gathered in the buffers of batches already decoded give the same items, however cut', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(300), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 80 }),
+        (pieces, cuts, maxLines, maxBytes) => {
+          // Arrange
+          const bytes = bytesOf(pieces);
+          const options = { maxLineBytes: 40 };
+          const expected = readAll(new NdjsonReader('f', options), bytes, []);
+          const buffers = new BatchBuffers();
+          const reader = new NdjsonReader('f', { ...options, batch: { maxLines, maxBytes, buffers } });
+          // Act: each batch is decoded as it comes out, then its buffer is given back, as run.ts does.
+          const actual: Array<InputItem | LinesItem> = [];
+          const decode = (items: Array<InputItem | LinesItem>): void => {
+            for (const item of items) {
+              if (item.type !== 'lines') {
+                actual.push(item);
+                continue;
+              }
+              actual.push(...itemsOfLines(item.batch));
+              buffers.give(item.batch.bytes.buffer as ArrayBuffer);
+            }
+          };
+          let start = 0;
+          for (const cut of [...cuts].sort((x, y) => x - y)) {
+            const end = Math.min(cut, bytes.length);
+            if (end < start) continue;
+            decode(reader.push(bytes.subarray(start, end)));
+            start = end;
+          }
+          decode(reader.push(bytes.subarray(start)));
+          decode(reader.end());
+          // Assert
+          expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('are gathered in a buffer given back, once it is large enough', () => {
+    // Arrange: a builder starts its next batch's buffer as it hands one on.
+    const buffers = new BatchBuffers();
+    const reader = new NdjsonReader('f', { maxLineBytes: 100, batch: { maxLines: 1, maxBytes: 1000, buffers } });
+    const lines = (text: string) => {
+      const [item] = reader.push(Buffer.from(text));
+      if (item?.type !== 'lines') throw new Error('expected a batch');
+      return item.batch;
+    };
+    const first = lines('{"a":1}\n');
+    const given = first.bytes.buffer as ArrayBuffer;
+    const small = new ArrayBuffer(4);
+    buffers.give(small);
+    buffers.give(given);
+    // Act
+    const second = lines('{"b":2}\n');
+    const third = lines('{"c":3}\n');
+    const fourth = lines('{"d":4}\n');
+    // Assert
+    expect(second.bytes.buffer).not.toBe(given);
+    expect(third.bytes.buffer).toBe(given);
+    expect(Buffer.from(third.bytes).toString()).toBe('{"c":3}\n');
+    expect(fourth.bytes.buffer).not.toBe(small);
+    expect(Buffer.from(fourth.bytes).toString()).toBe('{"d":4}\n');
   });
 
   it('own their memory, so that they can be transferred to a worker thread', () => {

@@ -9,6 +9,33 @@ export interface LineBatchLimits {
   maxLines: number;
   /** Bytes of lines; a single longer line (up to --max-line-bytes) still makes a batch alone. */
   maxBytes: number;
+  /** Where a batch's memory comes from: buffers of batches already rendered, handed back. */
+  buffers?: BatchBuffers;
+}
+
+/**
+ * The memory of rendered batches, to gather new batches in: with a fresh buffer per batch (a
+ * million records: a thousand buffers of ~512 kB, freed by whichever thread's garbage collector
+ * last held them), the process's memory crept up over the run. Only whole buffers a batch no
+ * longer uses may be given back (`give`).
+ */
+export class BatchBuffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  constructor(
+    /** Spare buffers kept at most; more are left to the garbage collector. */
+    private readonly keep = 8,
+  ) {}
+
+  give(buffer: ArrayBuffer): void {
+    if (this.free.length < this.keep) this.free.push(buffer);
+  }
+
+  /** A spare buffer of at least `bytes`, or a fresh one of `bytes`. */
+  take(bytes: number): Buffer {
+    const spare = this.free.pop();
+    return spare !== undefined && spare.byteLength >= bytes ? Buffer.from(spare) : Buffer.allocUnsafeSlow(bytes);
+  }
 }
 
 /** Consecutive non-blank NDJSON lines of one file. */
@@ -37,7 +64,11 @@ export class LineBatchBuilder {
     private readonly file: string,
     private readonly limits: LineBatchLimits,
   ) {
-    this.bytes = Buffer.allocUnsafeSlow(Math.min(INITIAL_BYTES, limits.maxBytes + 1));
+    this.bytes = this.fresh(Math.min(INITIAL_BYTES, limits.maxBytes + 1));
+  }
+
+  private fresh(bytes: number): Buffer {
+    return this.limits.buffers?.take(bytes) ?? Buffer.allocUnsafeSlow(bytes);
   }
 
   /** Appends one line: the bytes in `parts`, then chunk[from, to). */
@@ -75,7 +106,7 @@ export class LineBatchBuilder {
     };
     // The next batch is likely the same size: start there (but not at one huge line's size).
     const next = this.bytes.length <= this.limits.maxBytes * 2 ? this.bytes.length : Math.min(INITIAL_BYTES, this.limits.maxBytes + 1);
-    this.bytes = Buffer.allocUnsafeSlow(next);
+    this.bytes = this.fresh(next);
     this.used = 0;
     this.lineNumbers = [];
     this.lastWithoutNewline = false;
