@@ -32,4 +32,13 @@ describe('wordDetail', () => {
     expect(wordDetail([late, drop], 'zh')).toBe('项目交付使用日期为 2024-01-01，设施交付使用日期尚无；2023 年比 2022 年');
     expect(wordDetail([drop], 'en')).toBe('2023 against 2022');
   });
+
+  it('puts the missing values first, as one list, then each other item as a clause, whatever their order', () => {
+    const drop = { type: 'drop', key: '2023', previousKey: '2022' } as const;
+    const police = { type: 'missingValue', path: 'facts.facilityComponents', value: 'policeOffice' } as const;
+    const hall = { type: 'missingValue', path: 'facts.facilityComponents', value: 'serviceHall' } as const;
+    expect(wordDetail([drop, police, drop, hall], 'zh')).toBe('警务室、服务大厅；2023 年比 2022 年；2023 年比 2022 年');
+    expect(wordDetail([police, drop], 'en')).toBe('police office; 2023 against 2022');
+    expect(wordDetail([], 'en')).toBe('');
+  });
 });

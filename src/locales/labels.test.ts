@@ -95,6 +95,16 @@ describe('labels', () => {
     expect(labelValue('facts.facilityComponents', 'toString', 'zh')).toBe('toString');
   });
 
+  it('gives the same label when asked again (looked up once per kind and path), and none from Object.prototype', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(labelFact('facts.households', 'en', 'grid')).toBe(labelFact('households', 'en', 'grid'));
+      expect(labelFact('facts.households', 'zh', 'grid')).toBe('网格户数');
+      expect(labelFact('facts.households', 'zh')).toBe('户数');
+      expect(labelFact('facts.constructor', 'zh', 'grid')).toBe('facts.constructor');
+      expect(labelFact('facts.toString', 'en')).toBe('facts.toString');
+    }
+  });
+
   it('takes the default language from the locale environment', () => {
     expect(langFromEnv({ LANG: 'zh_CN.UTF-8' })).toBe('zh');
     expect(langFromEnv({ LC_ALL: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
