@@ -252,16 +252,23 @@ describe.each(MODES)('compileFastParser on the $name record schema', ({ schemas,
 });
 
 describe('compileFastParser: what it leaves to zod', () => {
-  it('leaves only the budgets (a refinement: each year once) of the record schema to zod', () => {
+  it('leaves nothing of the record schema to zod (the budgets\' refinement runs as zod runs it)', () => {
     // Arrange
     const fallbacks: FastParserFallback[] = [];
     // Act
     compileFastParser(recordSchemas.record, { onFallback: (fallback) => fallbacks.push(fallback) });
     // Assert
-    expect(fallbacks).toEqual([{ path: '[kind=community].facts.budgets', reason: "check 'custom'" }]);
+    expect(fallbacks).toEqual([]);
   });
 
-  it('refuses a repeated budget year through zod, and accepts distinct years', () => {
+  it('leaves an asynchronous refinement to zod (FAST_PARSE_FAILED), never calls it passed', async () => {
+    const schema = z.object({ n: z.number().refine(async (n) => n !== 3) });
+    const parse = compileFastParser(schema);
+    expect(parse({ n: 4 })).toBe(FAST_PARSE_FAILED);
+    await expect(schema.safeParseAsync({ n: 4 })).resolves.toMatchObject({ success: true });
+  });
+
+  it('refuses a repeated budget year (the refinement), and accepts distinct years', () => {
     const parse = compileFastParser(recordSchemas.record);
     const record = (years: number[]) => ({
       id: 'SY-1',
@@ -282,7 +289,8 @@ const SMALL_SCHEMAS: ReadonlyArray<[string, z.ZodType]> = [
   ['nullable and literal', z.strictObject({ a: z.literal('k'), b: z.number().nullable().optional(), c: z.string().nullable() })],
   ['prefault and strip', z.object({ inner: z.object({ d: z.boolean().default(true) }).prefault({}) })],
   ['lengths and bounds', z.strictObject({ s: z.string().min(2).max(3).optional(), n: z.number().gt(-1).lt(10).optional(), l: z.array(z.int()).min(1).max(2).optional() })],
-  ['refinement (left to zod)', z.object({ n: z.number().refine((n) => n !== 3) })],
+  ['refinement (zod\'s own check function)', z.object({ n: z.number().refine((n) => n !== 3) })],
+  ['superRefine on an array', z.strictObject({ l: z.array(z.int()).superRefine((l, ctx) => { if (new Set(l).size !== l.length) ctx.addIssue({ code: 'custom', message: 'twice' }); }).optional() })],
   ['transform (left to zod)', z.object({ n: z.string().transform((s) => s.length) })],
   ['plain union (left to zod)', z.union([z.string(), z.number()]).optional()],
   ['loose object (left to zod)', z.looseObject({ a: z.string().optional() })],
@@ -315,8 +323,10 @@ describe('compileFastParser with slots', () => {
   const schemas: ReadonlyArray<[string, z.ZodObject]> = [
     ['strict', z.strictObject({ a: z.enum(['x', 'y']).default('x'), n: z.int().optional(), s: z.string().optional() })],
     ['loose (left to zod)', z.looseObject({ a: z.enum(['x', 'y']).default('x'), n: z.int().optional(), s: z.string().optional() })],
+    // A member Object.prototype has too: `in` finds it on every object, so read member by member.
+    ['strict, with a prototype key', z.strictObject({ a: z.enum(['x', 'y']).default('x'), n: z.int().optional(), constructor: z.string().optional() })],
   ];
-  const names = ['s', 'unused', 'n', 'a'];
+  const names = ['s', 'unused', 'n', 'a', 'constructor'];
   it.each(schemas)('%s: accepts what zod accepts, with the parsed members at their slots', (_name, inner) => {
     const schema = z.object({ inner });
     const parse = compileFastParser(schema, { slots: (s) => (s === inner ? names : undefined) });
@@ -333,6 +343,34 @@ describe('compileFastParser with slots', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it.each(schemas)('%s: reads members as zod does from objects JSON never makes (inherited, non-enumerable, getters)', (_name, inner) => {
+    const schema = z.object({ inner });
+    const parse = compileFastParser(schema, { slots: (s) => (s === inner ? names : undefined) });
+    const hidden = (key: string, value: unknown): object => Object.defineProperty({ a: 'y' }, key, { value, enumerable: false });
+    const inputs: unknown[] = [
+      Object.create({ n: 3 }),
+      Object.create({ n: 'three' }),
+      Object.assign(Object.create({ zz: 1 }), { a: 'x' }),
+      hidden('n', 4),
+      hidden('n', 'four'),
+      hidden('zz', 1),
+      hidden('s', undefined),
+      { a: undefined, n: undefined },
+      Object.defineProperty({}, 's', { get: () => 'got', enumerable: true }),
+      Object.defineProperty({}, 's', { get: () => 'hidden', enumerable: false }),
+      Object.assign(Object.create(null), { n: 5, a: 'y' }),
+    ];
+    for (const value of inputs) {
+      const input = { inner: value };
+      const fast = parse(input);
+      const zod = schema.safeParse(input);
+      expect(fast !== FAST_PARSE_FAILED, String(JSON.stringify(Object.getOwnPropertyNames(value)))).toBe(zod.success);
+      if (!zod.success) continue;
+      const parsed = zod.data.inner as Record<string, unknown>;
+      expect(firstDifference(fast, { inner: names.map((name) => (Object.hasOwn(parsed, name) ? parsed[name] : undefined)) })).toBeNull();
+    }
   });
 });
 

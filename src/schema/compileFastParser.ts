@@ -306,12 +306,65 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
 
 /**
  * `compileObject`'s closure with the parsed members written into slots (`options.slots`) instead
- * of an object's keys: the same members accepted and parsed in the same order, each at its slot.
+ * of an object's keys: the same members accepted and parsed, each at its slot. The input's keys
+ * are walked first (`for…in`, a quick read of each value where the walk stands; on the bench
+ * batch 3.9 -> 3.3 µs a record), then the members it did not find are looked for by `in`, as zod
+ * does; a member Object.prototype has (`in` finds it everywhere) keeps the member-by-member walk.
  */
 function compileSlottedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, names: readonly string[]): FastParser {
   const slotOf = members.map(({ key }) => names.indexOf(key));
   if (slotOf.includes(-1)) throw new Error(`slots ${names.join(', ')} lack a member of the object (${[...keySet].join(', ')})`);
   const empty: readonly undefined[] = names.map(() => undefined);
+  const memberAt = new Map<string, number>(members.map(({ key }, i) => [key, i]));
+  // Up to 52 members: which ones the key walk found is kept in two 26-bit masks.
+  const byKeysFirst = members.length <= 52 && members.every(({ key }) => !(key in Object.prototype));
+  if (!byKeysFirst) return slottedByMembers(members, strict, keySet, slotOf, empty);
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
+    const input = value as Record<string, unknown>;
+    const out: unknown[] = empty.slice();
+    // The input's enumerable keys first (as zod's strict check walks them): each read where the
+    // walk stands, a quick load, not a keyed lookup of every declared member.
+    let seenLow = 0;
+    let seenHigh = 0;
+    for (const key in input) {
+      const i = memberAt.get(key);
+      if (i === undefined) {
+        if (strict && !keySet.has(key)) return FAILED;
+        continue;
+      }
+      const r = members[i]!.parse(input[key]);
+      if (r === FAILED) return FAILED;
+      out[slotOf[i]!] = r;
+      if (i < 26) seenLow |= 1 << i;
+      else seenHigh |= 1 << (i - 26);
+    }
+    // Then the members it did not find: absent, or present as `in` finds them and `for…in`
+    // does not (a non-enumerable key).
+    for (let i = 0; i < members.length; i += 1) {
+      if ((i < 26 ? seenLow & (1 << i) : seenHigh & (1 << (i - 26))) !== 0) continue;
+      const { key, parse, absence } = members[i]!;
+      if (key in input) {
+        const r = parse(input[key]);
+        if (r === FAILED) return FAILED;
+        out[slotOf[i]!] = r;
+        continue;
+      }
+      if (absence === 'refuse') return FAILED;
+      if (absence === 'omit') continue;
+      const r = parse(undefined);
+      if (r === FAILED) {
+        if (absence !== 'defaultOrOmit') return FAILED;
+      } else if (absence === 'default' || r !== undefined) {
+        out[slotOf[i]!] = r;
+      }
+    }
+    return out;
+  };
+}
+
+/** `compileSlottedObject` member by member, for shapes the key walk does not take. */
+function slottedByMembers(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, slotOf: readonly number[], empty: readonly undefined[]): FastParser {
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
     const input = value as Record<string, unknown>;
@@ -399,14 +452,20 @@ function compileChecks(schema: AnySchema): Check | undefined {
 
 function compileCheck(check: z.core.$ZodCheck<unknown>): Check {
   const def = check._zod.def as unknown as AnyCheckDef;
-  if (!PURE_CHECKS.has(def.check)) throw new Unsupported(`check '${def.check}'`);
+  if (!PURE_CHECKS.has(def.check) && def.check !== 'custom') throw new Unsupported(`check '${def.check}'`);
   const zodCheck = check._zod.check;
   const when = def.when;
-  // zod's own check on a payload of its own: exact, whatever the kind's details (code points, ranges).
+  // zod's own check on a payload of its own: exact, whatever the kind's details (code points,
+  // ranges), and a refinement's own function (`.superRefine`), which adds its issues there too.
   const general: Check = (value) => {
     const payload: z.core.ParsePayload = { value, issues: [] };
     if (when !== undefined && !when(payload)) return true;
-    void zodCheck(payload);
+    const result: unknown = zodCheck(payload);
+    if (result instanceof Promise) {
+      // An asynchronous refinement: not decided here (zod's synchronous parse says what it makes of it).
+      result.catch(() => undefined);
+      return false;
+    }
     return payload.issues.length === 0;
   };
   // Native forms of the common kinds; each falls back to `general` wherever it is not sure.
