@@ -7,7 +7,7 @@
  * - src/generated/evaluationRules.json: what the evaluator runs, i.e. each rule file with only the
  *   articles that have checks (or are cited as a check's liability), and of their text only what a
  *   citation quotes — the cited paragraph or item, the whole article where no paragraph is cited, the
- *   liability article — other texts left empty, and no `sourceText` or `noCheck`.
+ *   liability article — other texts left empty, and no `sourceText`, `noCheck` or check `note`.
  * A test fails when one is stale; `npm run gen:types` (also part of `npm run docs`) rewrites them.
  */
 import { ruleFiles } from '../src/catalogue/ruleFiles.js';
@@ -58,6 +58,8 @@ export function forEvaluation(file: RuleFile): RuleFile {
       const { sourceText: _sourceText, noCheck: _noCheck, ...rest } = article;
       return {
         ...rest,
+        // A check's `note` is for the reader of the catalogue (`shequ-rules articles`); no finding quotes it.
+        checks: article.checks.map(({ note: _note, ...check }) => check),
         text: liable.has(article.number) || cited.has(undefined) ? article.text : '',
         paragraphs: article.paragraphs.map(({ sourceText: _s, items, ...paragraph }) => ({
           ...paragraph,
