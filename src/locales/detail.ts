@@ -19,40 +19,31 @@ const SEPARATOR: Record<Lang, { list: string; clause: string }> = {
  */
 export function wordDetail(items: readonly DetailItem[], lang: Lang, kind?: string): string {
   const sep = SEPARATOR[lang];
-  // The missing values first, as one list, then each other item as a clause.
-  let missing: string | undefined;
-  let clauses: string | undefined;
-  for (const item of items) {
-    if (item.type === 'missingValue') {
-      const value = labelValue(item.path, item.value, lang);
-      missing = missing === undefined ? value : `${missing}${sep.list}${value}`;
-      continue;
-    }
-    const clause = wordClause(item, lang, kind);
-    clauses = clauses === undefined ? clause : `${clauses}${sep.clause}${clause}`;
-  }
-  if (missing === undefined) return clauses ?? '';
-  return clauses === undefined ? missing : `${missing}${sep.clause}${clauses}`;
-}
-
-function wordClause(item: Exclude<DetailItem, { type: 'missingValue' }>, lang: Lang, kind: string | undefined): string {
-  switch (item.type) {
-    case 'offendingValue': {
-      const what = labelFact(item.path, lang, kind);
-      const value = labelValue(item.path, item.value, lang);
-      return lang === 'zh' ? `${what}为${value}` : `${what}: ${value}`;
-    }
-    case 'lateStage': {
-      const subject = labelFact(`${item.subject}.${item.stage}`, lang, kind);
-      const reference = labelFact(`${item.reference}.${item.stage}`, lang, kind);
-      if (item.subjectDate === null) {
-        return lang === 'zh' ? `${reference}为 ${item.referenceDate}，${subject}尚无` : `${reference} ${item.referenceDate}, ${subject}: none yet`;
+  const missing = items.flatMap((item) => (item.type === 'missingValue' ? [labelValue(item.path, item.value, lang)] : []));
+  const clauses = items.flatMap((item): string[] => {
+    switch (item.type) {
+      case 'missingValue':
+        return [];
+      case 'offendingValue': {
+        const what = labelFact(item.path, lang, kind);
+        const value = labelValue(item.path, item.value, lang);
+        return [lang === 'zh' ? `${what}为${value}` : `${what}: ${value}`];
       }
-      return lang === 'zh'
-        ? `${subject} ${item.subjectDate} 晚于${reference} ${item.referenceDate}`
-        : `${subject} ${item.subjectDate}, later than ${reference} ${item.referenceDate}`;
+      case 'lateStage': {
+        const subject = labelFact(`${item.subject}.${item.stage}`, lang, kind);
+        const reference = labelFact(`${item.reference}.${item.stage}`, lang, kind);
+        if (item.subjectDate === null) {
+          return [lang === 'zh' ? `${reference}为 ${item.referenceDate}，${subject}尚无` : `${reference} ${item.referenceDate}, ${subject}: none yet`];
+        }
+        return [
+          lang === 'zh'
+            ? `${subject} ${item.subjectDate} 晚于${reference} ${item.referenceDate}`
+            : `${subject} ${item.subjectDate}, later than ${reference} ${item.referenceDate}`,
+        ];
+      }
+      case 'drop':
+        return [lang === 'zh' ? `${item.key} 年比 ${item.previousKey} 年` : `${item.key} against ${item.previousKey}`];
     }
-    case 'drop':
-      return lang === 'zh' ? `${item.key} 年比 ${item.previousKey} 年` : `${item.key} against ${item.previousKey}`;
-  }
+  });
+  return [...(missing.length > 0 ? [missing.join(sep.list)] : []), ...clauses].join(sep.clause);
 }

@@ -32,25 +32,22 @@ const factKeys = new Map<string, string>();
 /** The label entry of a fact path, or undefined (kind-specific entries first). */
 export function factLabelEntry(path: string, kind?: string): LocalizedText | undefined {
   // Findings label the same few paths of the same kinds record after record: looked up once each.
-  const kindKey = kind ?? '';
-  let byPath = labelEntries.get(kindKey);
+  let byPath = labelEntries.get(kind);
   if (byPath === undefined) {
     byPath = new Map();
-    if (labelEntries.size < 256) labelEntries.set(kindKey, byPath);
+    if (labelEntries.size < 256) labelEntries.set(kind, byPath);
   }
   let entry = byPath.get(path);
   if (entry === undefined) {
     const key = factKey(path);
-    entry = (kind !== undefined ? ownLabel(`${kind}:${key}`) : undefined) ?? ownLabel(key) ?? null;
+    entry = (kind !== undefined ? FACT_LABELS[`${kind}:${key}`] : undefined) ?? FACT_LABELS[key] ?? null;
     if (byPath.size < 4096) byPath.set(path, entry);
   }
   return entry ?? undefined;
 }
 
-/** Label entries by kind ('' for none), then by path; null where there is no label. */
-const labelEntries = new Map<string, Map<string, LocalizedText | null>>();
-
-const ownLabel = (key: string): LocalizedText | undefined => (Object.hasOwn(FACT_LABELS, key) ? FACT_LABELS[key] : undefined);
+/** Label entries by kind, then by path; null where there is none. */
+const labelEntries = new Map<string | undefined, Map<string, LocalizedText | null>>();
 
 /**
  * A fact path as a person reads it.

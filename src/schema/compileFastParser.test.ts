@@ -345,6 +345,25 @@ describe('compileFastParser with slots', () => {
     );
   });
 
+  it('parses an object of more than 52 members (past the two masks of found members) as zod does', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `m${i}`);
+    const inner = z.strictObject(Object.fromEntries(keys.map((key, i) => [key, i === 55 ? z.int().default(7) : z.int().optional()])));
+    const schema = z.object({ inner });
+    const parse = compileFastParser(schema, { slots: (s) => (s === inner ? keys : undefined) });
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys, 'extra'), fc.oneof(fc.integer(), fc.string()), { maxKeys: 12 }), (value) => {
+        const input = { inner: value };
+        const fast = parse(input);
+        const zod = schema.safeParse(input);
+        expect(fast !== FAST_PARSE_FAILED).toBe(zod.success);
+        if (!zod.success) return;
+        const parsed = zod.data.inner as Record<string, unknown>;
+        expect(firstDifference(fast, { inner: keys.map((key) => (Object.hasOwn(parsed, key) ? parsed[key] : undefined)) })).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it.each(schemas)('%s: reads members as zod does from objects JSON never makes (inherited, non-enumerable, getters)', (_name, inner) => {
     const schema = z.object({ inner });
     const parse = compileFastParser(schema, { slots: (s) => (s === inner ? names : undefined) });
