@@ -43,7 +43,7 @@ describe('src/generated/laws.json, coverage.json and evaluationRules.json', () =
     }
   });
 
-  it('give the evaluator every check of the rule files, unchanged, and the same citation for each', () => {
+  it('give the evaluator every check of the rule files, unchanged but for its note (no finding quotes it), and the same citation for each', () => {
     const evaluation = bundledRuleFiles();
     for (const [index, city] of CITY_KEYS.entries()) {
       const full = ruleFiles[city];
@@ -51,7 +51,8 @@ describe('src/generated/laws.json, coverage.json and evaluationRules.json', () =
       expect(trimmed.law).toEqual(full.law);
       expect(trimmed.nonBinding).toEqual(full.nonBinding);
       const fullChecks = full.articles.flatMap((article) => article.checks.map((check) => ({ article, check })));
-      expect(trimmed.articles.flatMap((article) => article.checks)).toEqual(fullChecks.map(({ check }) => check));
+      const withoutNote = ({ note: _note, ...check }: (typeof fullChecks)[number]['check']) => check;
+      expect(trimmed.articles.flatMap((article) => article.checks)).toStrictEqual(fullChecks.map(({ check }) => withoutNote(check)));
       for (const article of trimmed.articles) {
         for (const check of article.checks) {
           const original = fullChecks.find((entry) => entry.check.id === check.id)!;
