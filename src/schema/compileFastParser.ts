@@ -3,9 +3,10 @@
  * (`schema._zod.def`) at startup turns them into plain closures. For a value the schema accepts,
  * the closure returns what `schema.parse` would (defaults applied, same key order, unknown keys
  * dropped or refused as the schema says); otherwise it returns `FAST_PARSE_FAILED` and the caller
- * asks zod, which words the errors. The contract is never written twice: what the compiler does
- * not know (refinements, transforms, unions without a discriminator, unfamiliar checks) is parsed
- * by zod itself for that sub-schema.
+ * asks zod, which words the errors. The contract is never written twice: a check runs as zod's own
+ * check function (a refinement too) where it is not compiled natively, and what the compiler does
+ * not know (transforms, unions without a discriminator, unfamiliar checks) is parsed by zod itself
+ * for that sub-schema.
  *
  * Mirrors zod 4.6's parse of each schema type (node_modules/zod/v4/core/schemas.js); the
  * differential property in compileFastParser.test.ts holds the two together.
@@ -393,8 +394,13 @@ function compileDiscriminatedUnion(def: AnyDef, path: string, options: CompileFa
 // ---------------------------------------------------------------------------------------------
 // Checks (`.min()`, `z.int()`, `z.iso.date()` …): all must hold on the parsed value.
 
-/** Check kinds that only look at the value: run as zod runs them when not compiled natively. */
+/**
+ * Check kinds that only look at the value: run as zod runs them when not compiled natively. A
+ * refinement (`custom`: `.refine`, `.superRefine`) is its own function on the value; an
+ * asynchronous one is never called passed.
+ */
 const PURE_CHECKS: ReadonlySet<string> = new Set([
+  'custom',
   'less_than',
   'greater_than',
   'multiple_of',
@@ -420,7 +426,7 @@ function compileChecks(schema: AnySchema): Check | undefined {
 
 function compileCheck(check: z.core.$ZodCheck<unknown>): Check {
   const def = check._zod.def as unknown as AnyCheckDef;
-  if (!PURE_CHECKS.has(def.check) && def.check !== 'custom') throw new Unsupported(`check '${def.check}'`);
+  if (!PURE_CHECKS.has(def.check)) throw new Unsupported(`check '${def.check}'`);
   const zodCheck = check._zod.check;
   const when = def.when;
   // zod's own check on a payload of its own: exact, whatever the kind's details (code points,
