@@ -19,31 +19,42 @@ const SEPARATOR: Record<Lang, { list: string; clause: string }> = {
  */
 export function wordDetail(items: readonly DetailItem[], lang: Lang, kind?: string): string {
   const sep = SEPARATOR[lang];
-  const missing = items.flatMap((item) => (item.type === 'missingValue' ? [labelValue(item.path, item.value, lang)] : []));
-  const clauses = items.flatMap((item): string[] => {
-    switch (item.type) {
-      case 'missingValue':
-        return [];
-      case 'offendingValue': {
-        const what = labelFact(item.path, lang, kind);
-        const value = labelValue(item.path, item.value, lang);
-        return [lang === 'zh' ? `${what}为${value}` : `${what}: ${value}`];
-      }
-      case 'lateStage': {
-        const subject = labelFact(`${item.subject}.${item.stage}`, lang, kind);
-        const reference = labelFact(`${item.reference}.${item.stage}`, lang, kind);
-        if (item.subjectDate === null) {
-          return [lang === 'zh' ? `${reference}为 ${item.referenceDate}，${subject}尚无` : `${reference} ${item.referenceDate}, ${subject}: none yet`];
-        }
-        return [
-          lang === 'zh'
-            ? `${subject} ${item.subjectDate} 晚于${reference} ${item.referenceDate}`
-            : `${subject} ${item.subjectDate}, later than ${reference} ${item.referenceDate}`,
-        ];
-      }
-      case 'drop':
-        return [lang === 'zh' ? `${item.key} 年比 ${item.previousKey} 年` : `${item.key} against ${item.previousKey}`];
+  // Plain loops and string concatenation: this words evidence for every finding that has some
+  // (flatMap and spread arrays here were ~3% of the library's evaluation time).
+  let missing: string | undefined;
+  let clauses: string | undefined;
+  for (const item of items) {
+    if (item.type === 'missingValue') {
+      const value = labelValue(item.path, item.value, lang);
+      missing = missing === undefined ? value : missing + sep.list + value;
+      continue;
     }
-  });
-  return [...(missing.length > 0 ? [missing.join(sep.list)] : []), ...clauses].join(sep.clause);
+    const clause = clauseOf(item, lang, kind);
+    clauses = clauses === undefined ? clause : clauses + sep.clause + clause;
+  }
+  if (missing === undefined) return clauses ?? '';
+  return clauses === undefined ? missing : missing + sep.clause + clauses;
+}
+
+/** The words of one item that is not a missing value (those are listed together). */
+function clauseOf(item: Exclude<DetailItem, { type: 'missingValue' }>, lang: Lang, kind: string | undefined): string {
+  switch (item.type) {
+    case 'offendingValue': {
+      const what = labelFact(item.path, lang, kind);
+      const value = labelValue(item.path, item.value, lang);
+      return lang === 'zh' ? `${what}为${value}` : `${what}: ${value}`;
+    }
+    case 'lateStage': {
+      const subject = labelFact(`${item.subject}.${item.stage}`, lang, kind);
+      const reference = labelFact(`${item.reference}.${item.stage}`, lang, kind);
+      if (item.subjectDate === null) {
+        return lang === 'zh' ? `${reference}为 ${item.referenceDate}，${subject}尚无` : `${reference} ${item.referenceDate}, ${subject}: none yet`;
+      }
+      return lang === 'zh'
+        ? `${subject} ${item.subjectDate} 晚于${reference} ${item.referenceDate}`
+        : `${subject} ${item.subjectDate}, later than ${reference} ${item.referenceDate}`;
+    }
+    case 'drop':
+      return lang === 'zh' ? `${item.key} 年比 ${item.previousKey} 年` : `${item.key} against ${item.previousKey}`;
+  }
 }
