@@ -12,8 +12,9 @@ import { fileErrorZh } from './check/fileErrorZh.js';
 import { describeError, maybeGunzip, readInputs } from './check/input.js';
 import { Differ, type ResultLike } from './diff/compare.js';
 import { createDiffWriter, DIFF_FORMATS, type DiffFormat } from './diff/formats.js';
-import { langFromEnv, type Lang } from '../locales/label.js';
+import type { Lang } from '../locales/label.js';
 import { chooseLang, UsageError, type CliIO, type Command } from './io.js';
+import { langBeforeParsing, parseErrorMessage, parseErrorZh, USAGE_TEXT } from './usageText.js';
 
 export const DIFF_HELP = `Usage: shequ-rules diff BEFORE AFTER [options]
 
@@ -69,11 +70,6 @@ const TEXT = {
       `${name}:${line}: not a result line (write it with check --format ndjson or json, or pass --check for record files)`,
     notCheckResult: (name: string, line: number) => `${name}:${line}: not a check result (no findings); for record files pass --check`,
     twoFiles: (got: number) => `needs two files, BEFORE and AFTER (got ${got})`,
-    format: (got: string) => `--format must be one of ${DIFF_FORMATS.join(', ')} (got '${got}')`,
-    asOf: (got: string) => `--as-of must be a real calendar date YYYY-MM-DD (got '${got}')`,
-    lang: (got: string) => `--lang must be one of zh, en (got '${got}')`,
-    outIsInput: (out: string, input: string) => `--out ${out} is the input ${input}: refusing to overwrite it`,
-    outUnwritable: (out: string, reason: string) => `--out: cannot write ${out}: ${reason}`,
   },
   zh: {
     seeHelp: (message: string) => `${message}（见：shequ-rules diff --help）`,
@@ -82,52 +78,8 @@ const TEXT = {
       `${name} 第 ${line} 行不是结果行（结果文件由 check --format ndjson 或 json 写出；记录文件请加 --check）`,
     notCheckResult: (name: string, line: number) => `${name} 第 ${line} 行不是检查结果（没有 findings）；记录文件请加 --check`,
     twoFiles: (got: number) => `需要两个文件：之前、之后（收到 ${got} 个）`,
-    format: (got: string) => `--format 只能是 ${DIFF_FORMATS.join('、')} 之一（收到 '${got}'）`,
-    asOf: (got: string) => `--as-of 必须是确实存在的日期 YYYY-MM-DD（收到 '${got}'）`,
-    lang: (got: string) => `--lang 只能是 zh 或 en（收到 '${got}'）`,
-    outIsInput: (out: string, input: string) => `--out ${out} 就是输入文件 ${input}：不予覆盖`,
-    outUnwritable: (out: string, reason: string) => `--out：无法写入 ${out}：${outReasonZh(reason)}`,
   },
 } satisfies Record<Lang, unknown>;
-
-/** An --out file's open failure (atomicOut.ts) in Chinese, a reason it does not know kept as it is. */
-function outReasonZh(reason: string): string {
-  const known: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]> = [
-    [/^no such directory: (.*) \((\w+)\)$/, (dir, code) => `目录不存在：${dir}（${code}）`],
-    [/^permission denied in (.*) \((\w+)\)$/, (dir, code) => `没有写入 ${dir} 的权限（${code}）`],
-    [/^read-only file system: (.*) \((\w+)\)$/, (dir, code) => `只读文件系统：${dir}（${code}）`],
-    [/^(.*) is a directory$/, (path) => `${path} 是一个目录`],
-  ];
-  for (const [pattern, word] of known) {
-    const match = pattern.exec(reason);
-    if (match) return word(...match.slice(1));
-  }
-  return reason;
-}
-
-/** parseArgs's errors (Node's English) in Chinese: an unknown option, a missing or unwanted value. */
-function parseErrorZh(message: string): string {
-  const unknown = /^Unknown option '([^']*)'/.exec(message);
-  if (unknown) return `未知选项 ${unknown[1]}`;
-  const missing = /^Option '([^']*)' argument (?:missing|is ambiguous)/.exec(message);
-  if (missing) return `选项 ${missing[1]} 缺少取值（以 - 开头的取值写作 ${missing[1]}=-XYZ）`;
-  const unwanted = /^Option '([^']*)' does not take an argument/.exec(message);
-  if (unwanted) return `选项 ${unwanted[1]} 不带取值`;
-  return message;
-}
-
-/**
- * The language of the messages before the arguments are parsed (parseArgs may refuse them): the
- * last `--lang zh|en` before `--`, else the locale.
- */
-function langBeforeParsing(args: readonly string[], io: Pick<CliIO, 'env'>): Lang {
-  let lang: Lang = langFromEnv(io.env ?? {});
-  for (let i = 0; i < args.length && args[i] !== '--'; i += 1) {
-    const value = args[i] === '--lang' ? args[i + 1] : args[i]!.startsWith('--lang=') ? args[i]!.slice('--lang='.length) : undefined;
-    if (value === 'zh' || value === 'en') lang = value;
-  }
-  return lang;
-}
 
 /** Results of one side, streamed: a result file's lines, or the records of a file checked now. */
 async function* resultsOf(path: string, name: string, check: boolean, asOf: string | undefined, lang: Lang): AsyncGenerator<ResultLike> {
@@ -201,22 +153,22 @@ export const runDiff: Command = async (args, io: CliIO) => {
     });
   } catch (error) {
     // Node says some of these on three lines: one line, as every other usage error.
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    const message = parseErrorMessage(error).replace(/\s*\n\s*/g, ' ');
     throw new UsageError(TEXT[early].seeHelp(early === 'zh' ? parseErrorZh(message) : message), { lang: early });
   }
   const { values, positionals } = parsed;
-  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(TEXT[early].lang(values.lang), { lang: early });
-  const lang = chooseLang(values.lang, io);
+  const lang = chooseLang(values.lang, io, early);
   const text = TEXT[lang];
+  const usage = USAGE_TEXT[lang];
   if (values.help) {
     io.stdout.write(lang === 'zh' ? DIFF_HELP_ZH : DIFF_HELP);
     return 0;
   }
   if (positionals.length !== 2) throw new UsageError(text.seeHelp(text.twoFiles(positionals.length)), { lang });
   const format = values.format ?? (values.out === undefined && io.stdoutIsTTY ? 'table' : 'ndjson');
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(text.format(format), { lang });
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(usage.oneOf('--format', DIFF_FORMATS, format), { lang });
   const asOf = values['as-of'];
-  if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError(text.asOf(asOf), { lang });
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError(usage.asOf(asOf), { lang });
   const [beforeName, afterName] = positionals as [string, string];
   const at = (file: string): string => (isAbsolute(file) ? file : resolve(io.cwd, file));
 
@@ -229,11 +181,11 @@ export const runDiff: Command = async (args, io: CliIO) => {
       { name: beforeName, path: at(beforeName) },
       { name: afterName, path: at(afterName) },
     ]);
-    if (input !== undefined) throw new UsageError(text.outIsInput(values.out, input), { lang });
+    if (input !== undefined) throw new UsageError(usage.outIsInput(values.out, input), { lang });
     try {
       atomic = await openAtomicOut(outPath);
     } catch (error) {
-      throw new UsageError(text.outUnwritable(values.out, error instanceof Error ? error.message : String(error)), { lang });
+      throw new UsageError(usage.outUnwritable(values.out, error instanceof Error ? error.message : String(error)), { lang });
     }
   }
   const writer = createDiffWriter(format as DiffFormat, atomic?.stream ?? io.stdout, lang);

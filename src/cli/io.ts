@@ -1,5 +1,6 @@
-import { langFromEnv } from '../locales/label.js';
+import { langFromEnv, type Lang } from '../locales/label.js';
 import type { Readable, Writable } from 'node:stream';
+import { USAGE_TEXT } from './usageText.js';
 
 /** The streams a CLI command talks to; tests pass their own. */
 export interface CliIO {
@@ -15,11 +16,19 @@ export interface CliIO {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** `--lang` from the arguments, else the locale environment (zh when it says Chinese). */
-export function chooseLang(value: string | undefined, io: Pick<CliIO, 'env'>): 'zh' | 'en' {
+/**
+ * `--lang` from the arguments, else the locale environment (zh when it says Chinese). A --lang it
+ * does not know is refused in `errorLang`: a command's language before parsing (usageText.ts), by
+ * default the locale's.
+ */
+export function chooseLang(value: string | undefined, io: Pick<CliIO, 'env'>, errorLang?: Lang): Lang {
   if (value === 'zh' || value === 'en') return value;
-  if (value !== undefined) throw new UsageError(`--lang must be one of zh, en (got '${value}')`);
-  return langFromEnv(io.env ?? {});
+  const locale = langFromEnv(io.env ?? {});
+  if (value !== undefined) {
+    const lang = errorLang ?? locale;
+    throw new UsageError(USAGE_TEXT[lang].oneOf('--lang', ['zh', 'en'], value), { lang });
+  }
+  return locale;
 }
 
 /** A subcommand: gets its own arguments (after the command name), returns the exit code. */
