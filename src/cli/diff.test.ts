@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testIO } from './check/testing.js';
-import { main } from './main.js';
+import { englishIn, runCommand } from './testing.js';
 
 let dir = '';
 const result = JSON.stringify({ line: 1, recordId: 'A', city: 'shenyang', kind: 'community', valid: true, findings: [] });
@@ -26,11 +25,7 @@ beforeAll(async () => {
 });
 
 /** `shequ-rules diff ARGS`: exit code and stderr, with the locale `env` gives. */
-async function diff(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
-  const io = { ...testIO({ cwd: dir }), env };
-  const code = await main(['diff', ...args], io);
-  return { code, stderr: io.stderr.text };
-}
+const diff = (args: string[], env: Record<string, string> = {}) => runCommand('diff', args, { env, cwd: dir });
 
 /** Each way to get diff wrong, and a word its Chinese line must keep (a name, a value). */
 const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
@@ -48,16 +43,6 @@ const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
   ['--out naming an input', ['r.ndjson', 'r.ndjson', '--out', 'r.ndjson'], 'r.ndjson'],
   ['--out in a missing directory', ['r.ndjson', 'r.ndjson', '--out', 'no-dir/out.ndjson'], 'no-dir/out.ndjson'],
 ];
-
-/** Latin words left in a line, but for names, values, options, commands and error codes. */
-function englishIn(line: string, kept: string): string[] {
-  const rest = line
-    .replaceAll('shequ-rules diff', '')
-    .replaceAll(kept, '')
-    .replaceAll('YYYY-MM-DD', '')
-    .replace(/\S*\/\S*|--[a-z-]+|\b[A-Z_]{3,}\b|\b(ndjson|json|table|csv|junit|check|gzip|zh|en|findings)\b|\S+\.(ndjson|gz)\b/g, '');
-  return rest.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 describe('diff in the language asked for', () => {
   it.each(MISTAKES)('says %s in Chinese throughout with --lang zh, in one line, exit 2', async (_what, args, kept) => {
@@ -84,6 +69,11 @@ describe('diff in the language asked for', () => {
   it('says a missing file as check says it, and in Chinese as check says it', async () => {
     expect((await diff(['nope.ndjson', 'r.ndjson'])).stderr).toBe('shequ-rules diff: cannot read nope.ndjson: no such file (ENOENT)\n');
     expect((await diff(['nope.ndjson', 'r.ndjson', '--lang', 'zh'])).stderr).toBe('shequ-rules diff：无法读取 nope.ndjson：文件不存在（ENOENT）\n');
+  });
+
+  it('names an option whose value is missing at the end as it is written, not as Node lists it', async () => {
+    // Node says `Option '-f, --format <value>' argument missing`.
+    expect((await diff(['r.ndjson', 'r.ndjson', '--format'], { LANG: 'zh_CN.UTF-8' })).stderr).toBe('shequ-rules diff：选项 --format 缺少取值（见：shequ-rules diff --help）\n');
   });
 
   it('refuses a --lang it does not know in the locale language', async () => {
