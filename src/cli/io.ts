@@ -48,3 +48,15 @@ export class UsageError extends Error {
     this.lang = options.lang ?? 'en';
   }
 }
+
+/**
+ * Throws a UsageError in `lang`. Give the constant holding it a type, `const refuse: Refuse =
+ * refuser(lang)`, so that TypeScript knows the code after a call is not reached.
+ */
+export function refuser(lang: Lang): Refuse {
+  return (message) => {
+    throw new UsageError(message, { lang });
+  };
+}
+
+export type Refuse = (message: string) => never;

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../io.js';
+import { englishIn, runCommand } from '../testing.js';
 import { CHECK_HELP, CHECK_HELP_ZH, isCalendarDate, parseCheckArgs } from './args.js';
 
 describe('parseCheckArgs', () => {
@@ -70,5 +74,93 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate('2023-02-29')).toBe(false);
     expect(isCalendarDate('2024-13-01')).toBe(false);
     expect(isCalendarDate('2024-1-01')).toBe(false);
+  });
+});
+
+/**
+ * check's usage errors follow --lang, else the locale, as diff's do: `check --lang zh --jobs 0`
+ * said `--jobs must be a whole number…` in English.
+ */
+describe('check’s usage errors in the language asked for', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shequ-check-lang-'));
+    await writeFile(join(dir, 'a.ndjson'), '');
+  });
+
+  /** `shequ-rules check ARGS` in the temporary directory: exit code and stderr, with the locale `env` gives. */
+  const check = (args: string[], env: Record<string, string> = {}) => runCommand('check', args, { env, cwd: dir });
+
+  /** Each way to get check's arguments wrong, and a word its Chinese line must keep (an option, a value). */
+  const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
+    ['an unknown option', ['--bogus'], '--bogus'],
+    ['an option without its value', ['a.ndjson', '--format'], '--format'],
+    ['a value for a switch', ['--explain=yes'], '--explain'],
+    ['an unknown format', ['--format', 'x'], "'x'"],
+    ['an unknown city', ['--city', 'nowhere'], 'nowhere'],
+    ['an unknown --fail-on', ['--fail-on', 'error'], 'error'],
+    ['a date that does not exist', ['--as-of', '2023-02-29'], '2023-02-29'],
+    ['--jobs 0', ['--jobs', '0', 'a.ndjson'], "'0'"],
+    ['a --max-line-bytes too small', ['--max-line-bytes', '1'], "'1'"],
+    ['a --max-gzip-ratio that is no number', ['--max-gzip-ratio', 'lots'], 'lots'],
+    ['--explain with csv', ['--explain', '--format', 'csv'], 'csv'],
+    ['--out without a path', ['--out', '-'], "'-'"],
+    ['standard input twice', ['-', '-'], "'-'"],
+    ['--out naming an input', ['a.ndjson', '--out', 'a.ndjson'], 'a.ndjson'],
+    ['--out in a missing directory', ['a.ndjson', '--out', 'no-dir/out.ndjson'], 'no-dir/out.ndjson'],
+  ];
+
+  it.each(MISTAKES)('says %s in Chinese with --lang zh, in one line, exit 2', async (_what, args, kept) => {
+    const { code, stderr } = await check([...args, '--lang', 'zh']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^shequ-rules check：[^\n]+\n$/);
+    expect(stderr).toContain(kept);
+    expect({ stderr, english: englishIn(stderr, kept) }).toEqual({ stderr, english: [] });
+  });
+
+  it.each(MISTAKES)('says %s in English by default, and in Chinese when the locale is Chinese', async (_what, args, kept) => {
+    const en = await check(args, { LANG: 'C' });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^shequ-rules check: /);
+    expect(en.stderr).toContain(kept);
+    const zh = await check(args, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^shequ-rules check：/);
+    // --lang wins over the locale, both ways.
+    expect((await check(['--lang', 'en', ...args], { LANG: 'zh_CN.UTF-8' })).stderr).toBe(en.stderr);
+    expect((await check(['--lang', 'zh', ...args], { LANG: 'C' })).stderr).toBe(zh.stderr);
+  });
+
+  it('words them as diff does: （收到 …）, （见：…）', async () => {
+    expect((await check(['--lang', 'zh', '--bogus'])).stderr).toBe(
+      'shequ-rules check：未知选项 --bogus（以 - 开头的文件名写在 -- 之后：-- --bogus）（见：shequ-rules check --help）\n',
+    );
+    expect((await check(['--lang', 'zh', '--jobs', '0', 'a.ndjson'])).stderr).toBe("shequ-rules check：--jobs 必须是 1 到 64 之间的整数，或 auto（收到 '0'）\n");
+    expect((await check(['--as-of', '2023-02-29'], { LANG: 'zh_CN.UTF-8' })).stderr).toBe("shequ-rules check：--as-of 必须是确实存在的日期 YYYY-MM-DD（收到 '2023-02-29'）\n");
+    expect((await check(['--format', 'x'], { LC_ALL: 'zh_CN.UTF-8' })).stderr).toBe("shequ-rules check：--format 只能是 table、ndjson、json、csv、junit、html 之一（收到 'x'）\n");
+  });
+
+  it('keeps the English as it was', async () => {
+    expect((await check(['--jobs', '0', 'a.ndjson'])).stderr).toBe("shequ-rules check: --jobs must be a whole number from 1 to 64, or auto (got '0')\n");
+    expect((await check(['--lang', 'en', '--bogus'])).stderr).toMatch(/^shequ-rules check: Unknown option '--bogus'.*\n\(see: shequ-rules check --help\)\n$/);
+  });
+
+  it('refuses a --lang it does not know in the locale language', async () => {
+    expect((await check(['--lang', 'fr'], { LANG: 'zh_CN.UTF-8' })).stderr).toBe("shequ-rules check：--lang 只能是 zh 或 en（收到 'fr'）\n");
+    expect((await check(['--lang', 'fr'])).stderr).toBe("shequ-rules check: --lang must be one of zh, en (got 'fr')\n");
+  });
+
+  it('parseCheckArgs takes the locale from its second argument, and is English without one', () => {
+    const refused = (env?: Record<string, string>): unknown => {
+      try {
+        parseCheckArgs(['--jobs', '0'], env === undefined ? undefined : { env });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    expect(refused({ LANG: 'zh_CN.UTF-8' })).toMatchObject({ lang: 'zh', message: "--jobs 必须是 1 到 64 之间的整数，或 auto（收到 '0'）" });
+    expect(refused()).toMatchObject({ lang: 'en', message: "--jobs must be a whole number from 1 to 64, or auto (got '0')" });
+    expect(refused()).toBeInstanceOf(UsageError);
   });
 });

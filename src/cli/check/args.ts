@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
+import type { Lang } from '../../locales/label.js';
 import { CITY_KEYS, type CityKey } from '../../types.js';
-import { UsageError } from '../io.js';
+import { chooseLang, refuser, UsageError, type CliIO, type Refuse } from '../io.js';
+import { langBeforeParsing, parseErrorMessage, parseErrorZh, USAGE_TEXT } from '../usageText.js';
 import { FAIL_ON, type FailOn } from './exitCode.js';
 import { FORMATS, type FormatName } from './formats.js';
 
@@ -117,8 +119,42 @@ export interface CheckArgs {
   jobs: number | 'auto';
 }
 
-/** Parses `check`'s arguments; anything unusable throws a UsageError naming the option. */
-export function parseCheckArgs(args: readonly string[]): CheckArgs {
+/** Most worker threads --jobs accepts. */
+export const MAX_JOBS = 64;
+
+/** The words of check's own usage errors (usageText.ts has those it shares with the others). */
+const TEXT = {
+  en: {
+    ...USAGE_TEXT.en,
+    // Node says an unknown option on one line with its hint; the pointer to --help goes below it.
+    seeHelp: (message: string) => `${message}\n(see: shequ-rules check --help)`,
+    explain: (format: string) => `--explain adds each finding's trace to ndjson and json output; --format ${format} has no place for it`,
+    outPath: (got: string) => `--out needs a file path (got '${got}'); omit --out to write to stdout`,
+    gzipRatio: (got: string) => `--max-gzip-ratio must be a whole number, 0 for no limit (got '${got}')`,
+    stdinTwice: () => "standard input ('-') can be given only once",
+    byteCount: (option: string, got: string) => `${option} must be a size from 1K to 1G, e.g. 16M (got '${got}')`,
+    jobs: (got: string) => `--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto (got '${got}')`,
+  },
+  zh: {
+    ...USAGE_TEXT.zh,
+    seeHelp: (message: string) => `${parseErrorZh(message)}（见：shequ-rules check --help）`,
+    explain: (format: string) => `--explain 把每个结论的 trace 写进 ndjson、json 输出；--format ${format} 没有写它的地方`,
+    outPath: (got: string) => `--out 需要文件路径（收到 '${got}'）；写到标准输出时不加 --out`,
+    gzipRatio: (got: string) => `--max-gzip-ratio 必须是不小于 0 的整数，0 为不限（收到 '${got}'）`,
+    stdinTwice: () => "标准输入（'-'）只能给一次",
+    byteCount: (option: string, got: string) => `${option} 必须是 1K 到 1G 之间的大小，例如 16M（收到 '${got}'）`,
+    jobs: (got: string) => `--jobs 必须是 1 到 ${MAX_JOBS} 之间的整数，或 auto（收到 '${got}'）`,
+  },
+} satisfies Record<Lang, unknown>;
+
+type CheckText = (typeof TEXT)[Lang];
+
+/**
+ * Parses `check`'s arguments; anything unusable throws a UsageError naming the option, in the
+ * language of --lang, else of the locale `io.env` says (the same rule as diff's, see usageText.ts).
+ */
+export function parseCheckArgs(args: readonly string[], io: Pick<CliIO, 'env'> = {}): CheckArgs {
+  const early = langBeforeParsing(args, io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -141,75 +177,62 @@ export function parseCheckArgs(args: readonly string[]): CheckArgs {
       },
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${message}\n(see: shequ-rules check --help)`);
+    throw new UsageError(TEXT[early].seeHelp(parseErrorMessage(error)), { lang: early });
   }
   const { values, positionals } = parsed;
+  const lang = chooseLang(values.lang, io, early);
+  const text = TEXT[lang];
+  const refuse: Refuse = refuser(lang);
+  const oneOf = <T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined =>
+    value === undefined || (allowed as readonly string[]).includes(value) ? (value as T | undefined) : refuse(text.oneOf(option, allowed, value));
   const result: CheckArgs = {
     help: values.help === true,
     files: positionals,
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON) ?? 'violation',
     allowUnknownKeys: values['allow-unknown-keys'] === true,
-    jobs: parseJobs(values.jobs),
+    jobs: parseJobs(values.jobs, text, refuse),
   };
-  if (values.lang !== undefined) result.lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
+  if (values.lang !== undefined) result.lang = lang;
   const format = oneOf('--format', values.format, FORMATS);
   if (format !== undefined) result.format = format;
   if (values.explain === true) {
-    if (format !== undefined && format !== 'ndjson' && format !== 'json') {
-      throw new UsageError(`--explain adds each finding's trace to ndjson and json output; --format ${format} has no place for it`);
-    }
+    if (format !== undefined && format !== 'ndjson' && format !== 'json') refuse(text.explain(format));
     result.explain = true;
   }
   const city = oneOf('--city', values.city, CITY_KEYS);
   if (city !== undefined) result.city = city;
   if (values.out !== undefined) {
-    if (values.out === '' || values.out === '-') throw new UsageError(`--out needs a file path (got '${values.out}'); omit --out to write to stdout`);
+    if (values.out === '' || values.out === '-') refuse(text.outPath(values.out));
     result.out = values.out;
   }
   if (values['as-of'] !== undefined) {
-    if (!isCalendarDate(values['as-of'])) {
-      throw new UsageError(`--as-of must be a real calendar date YYYY-MM-DD (got '${values['as-of']}')`);
-    }
+    if (!isCalendarDate(values['as-of'])) refuse(text.asOf(values['as-of']));
     result.asOf = values['as-of'];
   }
-  if (values['max-line-bytes'] !== undefined) result.maxLineBytes = byteCount('--max-line-bytes', values['max-line-bytes']);
+  if (values['max-line-bytes'] !== undefined) result.maxLineBytes = byteCount('--max-line-bytes', values['max-line-bytes'], text, refuse);
   if (values['max-gzip-ratio'] !== undefined) {
     const ratio = values['max-gzip-ratio'];
-    if (!/^\d{1,9}$/.test(ratio)) throw new UsageError(`--max-gzip-ratio must be a whole number, 0 for no limit (got '${ratio}')`);
+    if (!/^\d{1,9}$/.test(ratio)) refuse(text.gzipRatio(ratio));
     result.maxGzipRatio = Number(ratio);
   }
-  if (positionals.filter((f) => f === '-').length > 1) throw new UsageError("standard input ('-') can be given only once");
+  if (positionals.filter((f) => f === '-').length > 1) refuse(text.stdinTwice());
   return result;
 }
 
 const BYTE_UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
 
 /** "16M" → 16 MiB; plain digits are bytes. At least 1 KiB, at most 1 GiB (a JS string's reach). */
-function byteCount(option: string, text: string): number {
-  const match = /^(\d{1,10})([KMG]?)(?:i?B)?$/i.exec(text);
+function byteCount(option: string, given: string, text: CheckText, refuse: Refuse): number {
+  const match = /^(\d{1,10})([KMG]?)(?:i?B)?$/i.exec(given);
   const bytes = match ? Number(match[1]) * (BYTE_UNITS[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
-  if (!(bytes >= 1024 && bytes <= 1024 ** 3)) {
-    throw new UsageError(`${option} must be a size from 1K to 1G, e.g. 16M (got '${text}')`);
-  }
-  return bytes;
+  return bytes >= 1024 && bytes <= 1024 ** 3 ? bytes : refuse(text.byteCount(option, given));
 }
 
-/** Most worker threads --jobs accepts. */
-export const MAX_JOBS = 64;
-
-function parseJobs(value: string | undefined): number | 'auto' {
+function parseJobs(value: string | undefined, text: CheckText, refuse: Refuse): number | 'auto' {
   if (value === undefined) return 1;
   if (value === 'auto') return 'auto';
   const n = Number(value);
-  if (/^\d+$/.test(value) && n >= 1 && n <= MAX_JOBS) return n;
-  throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, or auto (got '${value}')`);
-}
-
-function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${value}')`);
+  return /^\d+$/.test(value) && n >= 1 && n <= MAX_JOBS ? n : refuse(text.jobs(value));
 }
 
 /** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2023-02-29 no). */

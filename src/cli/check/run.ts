@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { chooseLang, UsageError, type CliIO } from '../io.js';
+import { USAGE_TEXT } from '../usageText.js';
 import { parseCheckArgs, CHECK_HELP, CHECK_HELP_ZH } from './args.js';
 import { openAtomicOut, sameFileAs, type AtomicOut } from './atomicOut.js';
 import { checkBatch, type Evaluator } from './batch.js';
@@ -67,8 +68,9 @@ const EXIT_BROKEN_PIPE = 141;
  * code from the summary. The evaluator is injected, so this runs in tests without the rules.
  */
 export async function runCheckWith(args: readonly string[], io: CliIO, deps: CheckDependencies): Promise<number> {
-  const options = parseCheckArgs(args);
+  const options = parseCheckArgs(args, io);
   const lang = chooseLang(options.lang, io);
+  const usage = USAGE_TEXT[lang];
   if (options.help) {
     io.stdout.write(lang === 'zh' ? CHECK_HELP_ZH : CHECK_HELP);
     return 0;
@@ -101,11 +103,11 @@ export async function runCheckWith(args: readonly string[], io: CliIO, deps: Che
   if (options.out !== undefined) {
     const outPath = resolve(io.cwd, options.out);
     const input = await sameFileAs(outPath, sources);
-    if (input !== undefined) throw new UsageError(`--out ${options.out} is the input ${input}: refusing to overwrite it`);
+    if (input !== undefined) throw new UsageError(usage.outIsInput(options.out, input), { lang });
     try {
       atomic = await openAtomicOut(outPath);
     } catch (error) {
-      throw new UsageError(`--out: cannot write ${options.out}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(usage.outUnwritable(options.out, error instanceof Error ? error.message : String(error)), { lang });
     }
   }
   const out: Writable = atomic?.stream ?? io.stdout;
