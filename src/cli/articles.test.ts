@@ -6,6 +6,7 @@ import { summarizeLaws } from '../catalogue/laws.js';
 import { highlight, parseArticleRef, runArticles } from './articles.js';
 import { displayWidth } from './check/width.js';
 import { UsageError, type CliIO } from './io.js';
+import { englishIn, runCommand } from './testing.js';
 
 /** Runs the command with fake streams; returns the exit code and what it printed. */
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -206,5 +207,70 @@ describe('shequ-rules articles', () => {
     // Each alone still works.
     await expect(run('--summary')).resolves.toMatchObject({ stdout: expect.stringContaining('dalian') });
     await expect(run('--full', '--city', 'dalian')).resolves.toMatchObject({ stdout: expect.any(String) });
+  });
+});
+
+/**
+ * articles' usage errors follow --lang, else the locale, as diff's do: `articles --lang zh --city
+ * nowhere` said `unknown city 'nowhere'; expected one of …` in English.
+ */
+describe('articles’ usage errors in the language asked for', () => {
+  /** `shequ-rules articles ARGS`: exit code and stderr, with the locale `env` gives. */
+  const articles = (args: string[], env: Record<string, string> = {}) => runCommand('articles', args, { env });
+
+  /** Each way to get articles wrong, and a word its Chinese line must keep (an option, a value). */
+  const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
+    ['an unknown option', ['--bogus'], '--bogus'],
+    ['a stray argument', ['tonghua'], "'tonghua'"],
+    ['an option without its value', ['--city'], '--city'],
+    ['an unknown city', ['--city', 'nowhere'], 'nowhere'],
+    ['an unknown format', ['--format', 'yaml'], 'yaml'],
+    ['an empty search', ['--search', ' '], '--search'],
+    ['--summary with --search', ['--summary', '--search', '网格'], '--summary'],
+    ['--summary with --full', ['--summary', '--full'], '--full'],
+    ['a reference it cannot read', ['--article', 'eighth'], 'eighth'],
+    ['--article with --summary', ['--article', '8', '--summary'], '--article'],
+    ['an article the law does not have', ['--city', 'zhangjiakou', '--article', '16'], '16'],
+    ['a paragraph the articles do not have', ['--article', '第四十七条第五款'], '47.5'],
+  ];
+
+  it.each(MISTAKES)('says %s in Chinese with --lang zh, in one line, exit 2', async (_what, args, kept) => {
+    const { code, stderr } = await articles([...args, '--lang', 'zh']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^shequ-rules articles：[^\n]+\n$/);
+    expect(stderr).toContain(kept);
+    expect({ stderr, english: englishIn(stderr, kept) }).toEqual({ stderr, english: [] });
+  });
+
+  it.each(MISTAKES)('says %s in English by default, and in Chinese when the locale is Chinese', async (_what, args, kept) => {
+    const en = await articles(args, { LANG: 'C' });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/^shequ-rules articles: [^\n]+\n$/);
+    expect(en.stderr).toContain(kept);
+    const zh = await articles(args, { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^shequ-rules articles：/);
+    // --lang wins over the locale, both ways.
+    expect((await articles(['--lang', 'en', ...args], { LANG: 'zh_CN.UTF-8' })).stderr).toBe(en.stderr);
+    expect((await articles(['--lang', 'zh', ...args], { LANG: 'C' })).stderr).toBe(zh.stderr);
+  });
+
+  it('words them as diff does: （收到 …）, （见：…）', async () => {
+    expect((await articles(['--lang', 'zh', '--city', 'nowhere'])).stderr).toBe(
+      "shequ-rules articles：--city 只能是 shenyang、dalian、guiyang、tonghua、zhangjiakou 之一（收到 'nowhere'）\n",
+    );
+    expect((await articles(['--format', 'yaml'], { LANG: 'zh_CN.UTF-8' })).stderr).toBe("shequ-rules articles：--format 只能是 table 或 json（收到 'yaml'）\n");
+    expect((await articles(['--lang', 'zh', '--bogus'])).stderr).toBe('shequ-rules articles：未知选项 --bogus（见：shequ-rules articles --help）\n');
+    expect((await articles(['--lang', 'zh', '--city', 'tonghua', '--article', '8.9'])).stderr).toBe('shequ-rules articles：《通化市社区治理促进条例》中没有条文 8.9（第八条共 3 款）\n');
+  });
+
+  it('keeps the English as it was', async () => {
+    expect((await articles(['--city', 'nowhere'])).stderr).toBe("shequ-rules articles: unknown city 'nowhere'; expected one of shenyang, dalian, guiyang, tonghua, zhangjiakou\n");
+    expect((await articles(['--lang', 'en', '--bogus'])).stderr).toBe("shequ-rules articles: Unknown option '--bogus' (see: shequ-rules articles --help)\n");
+  });
+
+  it('refuses a --lang it does not know in the locale language', async () => {
+    expect((await articles(['--lang', 'fr'], { LANG: 'zh_CN.UTF-8' })).stderr).toBe("shequ-rules articles：--lang 只能是 zh 或 en（收到 'fr'）\n");
+    expect((await articles(['--lang', 'fr'])).stderr).toBe("shequ-rules articles: --lang must be one of zh, en (got 'fr')\n");
   });
 });

@@ -13,7 +13,8 @@ import { labelFact, labelOf, type Lang } from '../locales/label.js';
 import { CITY_LABELS, KIND_LABELS, LAW_STATUS_LABELS, NO_CHECK_REASON_LABELS, SEVERITY_LABELS } from '../locales/labels.js';
 import { CITY_KEYS, type CatalogueArticle, type CheckEntry, type CityKey, type ConditionJson } from '../types.js';
 import { displayWidth, wrap } from './check/width.js';
-import { chooseLang, UsageError, type CliIO, type Command } from './io.js';
+import { chooseLang, refuser, UsageError, type CliIO, type Command, type Refuse } from './io.js';
+import { langBeforeParsing, parseErrorMessage, parseErrorZh, USAGE_TEXT } from './usageText.js';
 
 export const ARTICLES_HELP = `Usage: shequ-rules articles [--city CITY] [--search TEXT] [--full] [--format table|json]
        shequ-rules articles --city CITY --article REF [--format table|json]
@@ -78,6 +79,47 @@ export const ARTICLES_HELP_ZH = `用法：shequ-rules articles [--city 城市] [
 const FORMATS = ['table', 'json'] as const;
 type ArticlesFormat = (typeof FORMATS)[number];
 
+/** An article the laws do not have: its law (or the count of laws), and how many paragraphs the article has where it is. */
+interface NoArticle {
+  ref: ArticleRef;
+  city: CityKey | undefined;
+  whole: FoundArticle[];
+}
+
+/** The words of articles' usage errors, in the language of --lang, else of the locale (usageText.ts). */
+const TEXT = {
+  en: {
+    seeHelp: (message: string) => `${message} (see: shequ-rules articles --help)`,
+    city: (got: string) => `unknown city '${got}'; expected one of ${CITY_KEYS.join(', ')}`,
+    format: (got: string) => `unknown format '${got}'; expected one of ${FORMATS.join(', ')}`,
+    emptySearch: () => '--search needs a non-empty TEXT',
+    summarySearch: () => '--summary lists laws; it cannot be combined with --search',
+    summaryFull: () => '--summary lists laws, not articles; --full (the whole text of each article) cannot be combined with it',
+    articleRef: (got: string) => `--article: cannot read '${got}'; write 8, 第八条, 8.2, 第八条第二款 or （三）`,
+    articleAlone: () => '--article shows one article; it cannot be combined with --summary or --search',
+    noArticle: ({ ref, city, whole }: NoArticle) => {
+      const scope = city !== undefined ? getRuleFile(city).law.title : `${CITY_KEYS.length} laws`;
+      const counts = whole.map((f) => `${city === undefined ? `${f.city} ` : ''}${f.article.label} has ${f.article.paragraphs.length}`).join(', ');
+      return `no article ${describeRef(ref)} in ${scope}${counts === '' ? '' : ` (paragraphs: ${counts})`}`;
+    },
+  },
+  zh: {
+    seeHelp: (message: string) => `${parseErrorZh(message)}（见：shequ-rules articles --help）`,
+    city: (got: string) => USAGE_TEXT.zh.oneOf('--city', CITY_KEYS, got),
+    format: (got: string) => USAGE_TEXT.zh.oneOf('--format', FORMATS, got),
+    emptySearch: () => '--search 需要非空的文字',
+    summarySearch: () => '--summary 列出的是法规，不能与 --search 同用',
+    summaryFull: () => '--summary 列出的是法规而不是条文，不能与 --full（每条的全文）同用',
+    articleRef: (got: string) => `--article 无法识别（收到 '${got}'）；请写 8、第八条、8.2、第八条第二款 或 （三）`,
+    articleAlone: () => '--article 只显示一条，不能与 --summary 或 --search 同用',
+    noArticle: ({ ref, city, whole }: NoArticle) => {
+      const scope = city !== undefined ? `《${getRuleFile(city).law.title}》中` : `${CITY_KEYS.length} 部法规中都`;
+      const counts = whole.map((f) => `${city === undefined ? `${labelOf(CITY_LABELS, f.city, 'zh')} ` : ''}${f.article.label}共 ${f.article.paragraphs.length} 款`).join('、');
+      return `${scope}没有条文 ${describeRef(ref)}${counts === '' ? '' : `（${counts}）`}`;
+    },
+  },
+} satisfies Record<Lang, unknown>;
+
 /** Text column width of the table when stdout is not a terminal that says otherwise. */
 const DEFAULT_COLUMNS = 100;
 
@@ -135,11 +177,9 @@ export const runArticles: Command = async (args, io) => {
   if (options.article !== undefined) {
     const found = findArticles(options.article, options.city);
     if (found.length === 0) {
-      const scope = options.city !== undefined ? getRuleFile(options.city).law.title : `${CITY_KEYS.length} laws`;
       // The article is there but not the paragraph: say how many paragraphs it has.
       const whole = options.article.paragraph === undefined ? [] : findArticles({ article: options.article.article }, options.city);
-      const counts = whole.map((f) => `${options.city === undefined ? `${f.city} ` : ''}${f.article.label} has ${f.article.paragraphs.length}`).join(', ');
-      throw new UsageError(`no article ${describeRef(options.article)} in ${scope}${counts === '' ? '' : ` (paragraphs: ${counts})`}`);
+      throw new UsageError(TEXT[options.lang].noArticle({ ref: options.article, city: options.city, whole }), { lang: options.lang });
     }
     io.stdout.write(options.format === 'json' ? `${JSON.stringify(found.map((f) => articleDetailJson(f, options.lang)), null, 2)}\n` : found.map((f) => renderArticleDetail(f, options, columns)).join('\n'));
     return 0;
@@ -154,6 +194,7 @@ function describeRef(ref: ArticleRef): string {
 }
 
 function parseArticlesArgs(args: string[], io: Pick<CliIO, 'env' | 'stdoutIsTTY'>): ArticlesOptions {
+  const early = langBeforeParsing(args, io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -173,25 +214,23 @@ function parseArticlesArgs(args: string[], io: Pick<CliIO, 'env' | 'stdoutIsTTY'
     });
   } catch (error) {
     // parseArgs reports unknown options and missing values as TypeErrors; to the user they are usage.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${message} (see: shequ-rules articles --help)`);
+    throw new UsageError(TEXT[early].seeHelp(parseErrorMessage(error)), { lang: early });
   }
-  const { city, search, format, summary, help, article, full, lang } = parsed.values;
-  if (city !== undefined && !isCityKey(city)) {
-    throw new UsageError(`unknown city '${city}'; expected one of ${CITY_KEYS.join(', ')}`);
-  }
-  if (!isFormat(format)) {
-    throw new UsageError(`unknown format '${format}'; expected one of ${FORMATS.join(', ')}`);
-  }
-  if (search !== undefined && search.trim() === '') throw new UsageError('--search needs a non-empty TEXT');
-  if (summary && search !== undefined) throw new UsageError('--summary lists laws; it cannot be combined with --search');
+  const { city, search, format, summary, help, article, full } = parsed.values;
+  const lang = chooseLang(parsed.values.lang, io, early);
+  const text = TEXT[lang];
+  const refuse: Refuse = refuser(lang);
+  if (city !== undefined && !isCityKey(city)) refuse(text.city(city));
+  if (!isFormat(format)) refuse(text.format(format));
+  if (search !== undefined && search.trim() === '') refuse(text.emptySearch());
+  if (summary && search !== undefined) refuse(text.summarySearch());
   // --full widens the article list's text; the summary lists no article text to widen.
-  if (summary && full === true) throw new UsageError('--summary lists laws, not articles; --full (the whole text of each article) cannot be combined with it');
+  if (summary && full === true) refuse(text.summaryFull());
   let ref: ArticleRef | undefined;
   if (article !== undefined) {
     ref = parseArticleRef(article);
-    if (ref === undefined) throw new UsageError(`--article: cannot read '${article}'; write 8, 第八条, 8.2, 第八条第二款 or （三）`);
-    if (summary || search !== undefined) throw new UsageError('--article shows one article; it cannot be combined with --summary or --search');
+    if (ref === undefined) refuse(text.articleRef(article));
+    if (summary || search !== undefined) refuse(text.articleAlone());
   }
   return {
     ...(city !== undefined ? { city } : {}),
@@ -201,7 +240,7 @@ function parseArticlesArgs(args: string[], io: Pick<CliIO, 'env' | 'stdoutIsTTY'
     format,
     summary,
     help,
-    lang: chooseLang(lang, io),
+    lang,
     highlight: io.stdoutIsTTY,
   };
 }
