@@ -38,8 +38,8 @@ Options:
   -f, --format FORMAT  table (default): label, city, text; json: an array of articles
       --summary        per law: title, status, date in force, provisions, provisions with
                        checks, checks
-      --lang zh|en     language of headings and words (default: zh when LC_ALL / LC_MESSAGES /
-                       LANG say Chinese, else en)
+      --lang zh|en     language of headings, words and errors (default: zh when LC_ALL /
+                       LC_MESSAGES / LANG say Chinese, else en)
   -h, --help           show this help
 
 Examples:
@@ -66,7 +66,7 @@ export const ARTICLES_HELP_ZH = `用法：shequ-rules articles [--city 城市] [
       --full           显示每条的全文（自动换行），而不只是第一行（不能与 --summary 同用，后者只列法规）
   -f, --format 格式    table（默认）：条号、城市、正文；json：条文数组
       --summary        每部法规：名称、状态、施行日期、条文数、有检查的条文数、检查数
-      --lang zh|en     标题和用语的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
+      --lang zh|en     标题、用语和错误信息的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
   -h, --help           显示本帮助
 
 示例：

@@ -35,8 +35,8 @@ Options:
                           without being held in memory
       --max-gzip-ratio N  stop reading a gzip file that expands more than N times (a
                           decompression bomb; default 100, 0 = no limit)
-      --lang zh|en        language of table and html reports and of this help (default: zh when
-                          LC_ALL / LC_MESSAGES / LANG say Chinese, else en)
+      --lang zh|en        language of table and html reports, of errors and of this help (default:
+                          zh when LC_ALL / LC_MESSAGES / LANG say Chinese, else en)
   -j, --jobs N|auto       evaluate on N worker threads (auto: one per core; default 1); output
                           order and bytes are those of --jobs 1 (ndjson and csv; other formats
                           evaluate on the main thread)
@@ -83,7 +83,7 @@ export const CHECK_HELP_ZH = `用法：shequ-rules check [文件 ...|-] [选项]
       --max-gzip-ratio N  gzip 文件解压后超过 N 倍即停止读取（解压炸弹；默认 100，0 为不限）
   -j, --jobs N|auto       在 N 个工作线程上检查（auto：每核一个；默认 1）；输出的顺序与字节同
                           --jobs 1（ndjson、csv；其他格式在主线程检查）
-      --lang zh|en        table、html 报告和本帮助的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
+      --lang zh|en        table、html 报告、错误信息和本帮助的语言（默认：LC_ALL / LC_MESSAGES / LANG 为中文时 zh，否则 en）
   -h, --help              显示本帮助
 
 退出码：
