@@ -6,7 +6,7 @@ import { summarizeLaws } from '../catalogue/laws.js';
 import { highlight, parseArticleRef, runArticles } from './articles.js';
 import { displayWidth } from './check/width.js';
 import { UsageError, type CliIO } from './io.js';
-import { englishIn, runCommand } from './testing.js';
+import { itSaysMistakesInTheLanguageAskedFor, runCommand, type Mistake } from './testing.js';
 
 /** Runs the command with fake streams; returns the exit code and what it printed. */
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -219,7 +219,7 @@ describe('articles’ usage errors in the language asked for', () => {
   const articles = (args: string[], env: Record<string, string> = {}) => runCommand('articles', args, { env });
 
   /** Each way to get articles wrong, and a word its Chinese line must keep (an option, a value). */
-  const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
+  const MISTAKES: readonly Mistake[] = [
     ['an unknown option', ['--bogus'], '--bogus'],
     ['a stray argument', ['tonghua'], "'tonghua'"],
     ['an option without its value', ['--city'], '--city'],
@@ -234,26 +234,7 @@ describe('articles’ usage errors in the language asked for', () => {
     ['a paragraph the articles do not have', ['--article', '第四十七条第五款'], '47.5'],
   ];
 
-  it.each(MISTAKES)('says %s in Chinese with --lang zh, in one line, exit 2', async (_what, args, kept) => {
-    const { code, stderr } = await articles([...args, '--lang', 'zh']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^shequ-rules articles：[^\n]+\n$/);
-    expect(stderr).toContain(kept);
-    expect({ stderr, english: englishIn(stderr, kept) }).toEqual({ stderr, english: [] });
-  });
-
-  it.each(MISTAKES)('says %s in English by default, and in Chinese when the locale is Chinese', async (_what, args, kept) => {
-    const en = await articles(args, { LANG: 'C' });
-    expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/^shequ-rules articles: [^\n]+\n$/);
-    expect(en.stderr).toContain(kept);
-    const zh = await articles(args, { LANG: 'zh_CN.UTF-8' });
-    expect(zh.code).toBe(2);
-    expect(zh.stderr).toMatch(/^shequ-rules articles：/);
-    // --lang wins over the locale, both ways.
-    expect((await articles(['--lang', 'en', ...args], { LANG: 'zh_CN.UTF-8' })).stderr).toBe(en.stderr);
-    expect((await articles(['--lang', 'zh', ...args], { LANG: 'C' })).stderr).toBe(zh.stderr);
-  });
+  itSaysMistakesInTheLanguageAskedFor('articles', MISTAKES);
 
   it('words them as diff does: （收到 …）, （见：…）', async () => {
     expect((await articles(['--lang', 'zh', '--city', 'nowhere'])).stderr).toBe(

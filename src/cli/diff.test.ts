@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { englishIn, runCommand } from './testing.js';
+import { itSaysMistakesInTheLanguageAskedFor, runCommand, type Mistake } from './testing.js';
 
 let dir = '';
 const result = JSON.stringify({ line: 1, recordId: 'A', city: 'shenyang', kind: 'community', valid: true, findings: [] });
@@ -28,7 +28,7 @@ beforeAll(async () => {
 const diff = (args: string[], env: Record<string, string> = {}) => runCommand('diff', args, { env, cwd: dir });
 
 /** Each way to get diff wrong, and a word its Chinese line must keep (a name, a value). */
-const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
+const MISTAKES: readonly Mistake[] = [
   ['a missing file', ['nope.ndjson', 'r.ndjson'], 'nope.ndjson'],
   ['a directory', ['a-dir', 'r.ndjson'], 'a-dir'],
   ['a line that is not JSON', ['not-json.ndjson', 'r.ndjson'], 'not-json.ndjson'],
@@ -45,26 +45,7 @@ const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
 ];
 
 describe('diff in the language asked for', () => {
-  it.each(MISTAKES)('says %s in Chinese throughout with --lang zh, in one line, exit 2', async (_what, args, kept) => {
-    const { code, stderr } = await diff([...args, '--lang', 'zh']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^shequ-rules diff：[^\n]+\n$/);
-    expect(stderr).toContain(kept);
-    expect({ stderr, english: englishIn(stderr, kept) }).toEqual({ stderr, english: [] });
-  });
-
-  it.each(MISTAKES)('says %s in English by default, and in Chinese when the locale is Chinese', async (_what, args, kept) => {
-    const en = await diff(args, { LANG: 'C' });
-    expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/^shequ-rules diff: [^\n]+\n$/);
-    expect(en.stderr).toContain(kept);
-    const zh = await diff(args, { LANG: 'zh_CN.UTF-8' });
-    expect(zh.stderr).toMatch(/^shequ-rules diff：/);
-    expect(zh.stderr).toContain(kept);
-    // --lang wins over the locale, both ways.
-    expect((await diff(['--lang', 'en', ...args], { LANG: 'zh_CN.UTF-8' })).stderr).toBe(en.stderr);
-    expect((await diff(['--lang', 'zh', ...args], { LANG: 'C' })).stderr).toBe(zh.stderr);
-  });
+  itSaysMistakesInTheLanguageAskedFor('diff', MISTAKES, () => dir);
 
   it('says a missing file as check says it, and in Chinese as check says it', async () => {
     expect((await diff(['nope.ndjson', 'r.ndjson'])).stderr).toBe('shequ-rules diff: cannot read nope.ndjson: no such file (ENOENT)\n');

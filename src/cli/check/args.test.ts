@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../io.js';
-import { englishIn, runCommand } from '../testing.js';
+import { itSaysMistakesInTheLanguageAskedFor, runCommand, type Mistake } from '../testing.js';
 import { CHECK_HELP, CHECK_HELP_ZH, isCalendarDate, parseCheckArgs } from './args.js';
 
 describe('parseCheckArgs', () => {
@@ -92,7 +92,7 @@ describe('check’s usage errors in the language asked for', () => {
   const check = (args: string[], env: Record<string, string> = {}) => runCommand('check', args, { env, cwd: dir });
 
   /** Each way to get check's arguments wrong, and a word its Chinese line must keep (an option, a value). */
-  const MISTAKES: ReadonlyArray<readonly [string, string[], string]> = [
+  const MISTAKES: readonly Mistake[] = [
     ['an unknown option', ['--bogus'], '--bogus'],
     ['an option without its value', ['a.ndjson', '--format'], '--format'],
     ['a value for a switch', ['--explain=yes'], '--explain'],
@@ -110,26 +110,7 @@ describe('check’s usage errors in the language asked for', () => {
     ['--out in a missing directory', ['a.ndjson', '--out', 'no-dir/out.ndjson'], 'no-dir/out.ndjson'],
   ];
 
-  it.each(MISTAKES)('says %s in Chinese with --lang zh, in one line, exit 2', async (_what, args, kept) => {
-    const { code, stderr } = await check([...args, '--lang', 'zh']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^shequ-rules check：[^\n]+\n$/);
-    expect(stderr).toContain(kept);
-    expect({ stderr, english: englishIn(stderr, kept) }).toEqual({ stderr, english: [] });
-  });
-
-  it.each(MISTAKES)('says %s in English by default, and in Chinese when the locale is Chinese', async (_what, args, kept) => {
-    const en = await check(args, { LANG: 'C' });
-    expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/^shequ-rules check: /);
-    expect(en.stderr).toContain(kept);
-    const zh = await check(args, { LANG: 'zh_CN.UTF-8' });
-    expect(zh.code).toBe(2);
-    expect(zh.stderr).toMatch(/^shequ-rules check：/);
-    // --lang wins over the locale, both ways.
-    expect((await check(['--lang', 'en', ...args], { LANG: 'zh_CN.UTF-8' })).stderr).toBe(en.stderr);
-    expect((await check(['--lang', 'zh', ...args], { LANG: 'C' })).stderr).toBe(zh.stderr);
-  });
+  itSaysMistakesInTheLanguageAskedFor('check', MISTAKES, () => dir);
 
   it('words them as diff does: （收到 …）, （见：…）', async () => {
     expect((await check(['--lang', 'zh', '--bogus'])).stderr).toBe(
