@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/dist/**/*.test.ts'],
     testTimeout: 120_000,
+    // The CLI's words follow the locale when --lang is not given: the tests expect English
+    // whatever the machine's locale (every CLI they start inherits this environment).
+    env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
   },
 });
