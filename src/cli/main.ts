@@ -1,4 +1,5 @@
-import { chooseLang, EXIT_USAGE, UsageError, type CliIO, type Command } from './io.js';
+import { EXIT_USAGE, UsageError, type CliIO, type Command } from './io.js';
+import { langBeforeParsing } from './usageText.js';
 
 const HELP = `shequ-rules — Chinese community-governance law as checkable, cited rules
 
@@ -40,8 +41,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const langAt = rest.indexOf('--lang');
-    io.stdout.write(chooseLang(langAt >= 0 ? rest[langAt + 1] : undefined, io) === 'zh' ? HELP_ZH : HELP);
+    // A --lang it cannot use is not an error here: the help is shown in the locale's language.
+    io.stdout.write(langBeforeParsing(rest, io) === 'zh' ? HELP_ZH : HELP);
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -51,7 +52,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   const command = await loadCommand(name);
   if (!command) {
-    io.stderr.write(`shequ-rules: unknown command '${name}'\n\n${HELP}`);
+    io.stderr.write(langBeforeParsing(rest, io) === 'zh' ? `shequ-rules：未知命令 '${name}'\n\n${HELP_ZH}` : `shequ-rules: unknown command '${name}'\n\n${HELP}`);
     return EXIT_USAGE;
   }
   try {
