@@ -40,7 +40,7 @@ export function factLabelEntry(path: string, kind?: string): LocalizedText | und
   let entry = byPath.get(path);
   if (entry === undefined) {
     const key = factKey(path);
-    entry = (kind !== undefined ? FACT_LABELS[`${kind}:${key}`] : undefined) ?? FACT_LABELS[key] ?? null;
+    entry = (kind !== undefined ? ownLabel(`${kind}:${key}`) : undefined) ?? ownLabel(key) ?? null;
     if (byPath.size < 4096) byPath.set(path, entry);
   }
   return entry ?? undefined;
@@ -48,6 +48,9 @@ export function factLabelEntry(path: string, kind?: string): LocalizedText | und
 
 /** Label entries by kind, then by path; null where there is none. */
 const labelEntries = new Map<string | undefined, Map<string, LocalizedText | null>>();
+
+/** FACT_LABELS' own entry: not Object.prototype's `toString` or `constructor` for such a path. */
+const ownLabel = (key: string): LocalizedText | undefined => (Object.hasOwn(FACT_LABELS, key) ? FACT_LABELS[key] : undefined);
 
 /**
  * A fact path as a person reads it.

@@ -46,6 +46,14 @@ function factPaths(): SchemaLeaf[] {
 describe('labels', () => {
   const leaves = factPaths();
 
+  it('has no label for a path named like a member of Object.prototype', () => {
+    for (const path of ['toString', 'constructor', 'facts.__proto__', 'facts.hasOwnProperty']) {
+      expect(factLabelEntry(path)).toBeUndefined();
+      expect(factLabelEntry(path, 'community')).toBeUndefined();
+      expect(labelFact(path, 'zh')).toBe(path);
+    }
+  });
+
   it('finds the facts of every kind in the schemas (the walk itself works)', () => {
     expect(new Set(leaves.map((leaf) => leaf.kind))).toEqual(new Set(Object.keys(factsSchemas)));
     expect(leaves.map((leaf) => leaf.path)).toContain('emergency.plan');
