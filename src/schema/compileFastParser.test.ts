@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { recordArbitrary } from './arbitraries.js';
 import { compileFastParser, FAST_PARSE_FAILED, type FastParserFallback } from './compileFastParser.js';
+import { RECORD_KINDS } from '../types.js';
 import { recordSchemas, type RecordSchemas } from './record.js';
 import { factSlotNames, lenientRecordSchemas, parseRecordToSlots, validateRecord, validateRecordWithZod } from './validateRecord.js';
 
@@ -197,8 +198,17 @@ const MODES: ReadonlyArray<{ name: string; schemas: RecordSchemas; allowUnknownK
   { name: 'lenient (allowUnknownKeys)', schemas: lenientRecordSchemas, allowUnknownKeys: true },
 ];
 
-describe.each(MODES)('compileFastParser on the $name record schema', ({ schemas, allowUnknownKeys }) => {
-  const parse = compileFastParser(schemas.record);
+/** The record schema's parsers as code generated per shape (the default) and as closures only. */
+const GENERATE = [
+  { code: 'generated code', generate: true },
+  { code: 'closures only', generate: false },
+] as const;
+
+describe.each(MODES.flatMap((mode) => GENERATE.map((g) => ({ ...mode, ...g }))))('compileFastParser on the $name record schema ($code)', ({ schemas, allowUnknownKeys, generate }) => {
+  const parse = compileFastParser(schemas.record, { generate });
+  // parseRecordToSlots' parser, compiled here with `generate` (the package compiles it with the default).
+  const slotNames = new Map<z.core.$ZodType, readonly string[]>(RECORD_KINDS.map((kind) => [schemas.byKind[kind].shape.facts.unwrap(), factSlotNames(kind)]));
+  const parseToSlots = compileFastParser(schemas.record, { generate, slots: (schema) => slotNames.get(schema) });
 
   it('accepts every generated valid record, parsed exactly as zod parses it', () => {
     fc.assert(
@@ -228,6 +238,7 @@ describe.each(MODES)('compileFastParser on the $name record schema', ({ schemas,
       fc.property(fc.oneof(recordArbitrary, mutatedRecordArbitrary), (input) => {
         const slotted = parseRecordToSlots(input, { allowUnknownKeys });
         expect(slotted !== undefined).toBe(parse(input) !== FAST_PARSE_FAILED);
+        expect(firstDifference(parseToSlots(input), slotted ?? FAST_PARSE_FAILED)).toBeNull();
         if (slotted === undefined) return;
         const validation = validateRecordWithZod(input, { allowUnknownKeys });
         if (!validation.ok) throw new Error('slotted a record zod refuses');
@@ -248,6 +259,25 @@ describe.each(MODES)('compileFastParser on the $name record schema', ({ schemas,
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('compileFastParser: generated code', () => {
+  afterEach(() => {
+    z.config({ jitless: false });
+    vi.restoreAllMocks();
+  });
+  const schema = z.strictObject({ a: z.string(), b: z.int().optional() });
+
+  it('generates an object\'s parser by default, and none where zod would not (z.config({ jitless: true }))', () => {
+    const made = vi.spyOn(globalThis, 'Function');
+    compileFastParser(schema);
+    expect(made).toHaveBeenCalledTimes(1);
+    z.config({ jitless: true });
+    const parse = compileFastParser(schema);
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(parse({ a: 'x', b: 2 })).toEqual({ a: 'x', b: 2 });
+    expect(parse({ a: 'x', c: 2 })).toBe(FAST_PARSE_FAILED);
   });
 });
 
@@ -329,7 +359,7 @@ function expectSlotsAsZod(parse: (value: unknown) => unknown, schema: z.ZodType,
   expect(firstDifference(fast, { inner: names.map((name) => (Object.hasOwn(parsed, name) ? parsed[name] : undefined)) })).toBeNull();
 }
 
-describe('compileFastParser with slots', () => {
+describe.each(GENERATE)('compileFastParser with slots ($code)', ({ generate }) => {
   // An object compiled into slots, and one left to zod (loose) whose parsed object is laid out in them.
   const schemas: ReadonlyArray<[string, z.ZodObject]> = [
     ['strict', z.strictObject({ a: z.enum(['x', 'y']).default('x'), n: z.int().optional(), s: z.string().optional() })],
@@ -340,7 +370,7 @@ describe('compileFastParser with slots', () => {
   const names = ['s', 'unused', 'n', 'a', 'constructor'];
   it.each(schemas)('%s: accepts what zod accepts, with the parsed members at their slots', (_name, inner) => {
     const schema = z.object({ inner });
-    const parse = compileFastParser(schema, { slots: (s) => (s === inner ? names : undefined) });
+    const parse = compileFastParser(schema, { generate, slots: (s) => (s === inner ? names : undefined) });
     fc.assert(
       fc.property(fc.oneof(smallObject, interestingValue), (value) => expectSlotsAsZod(parse, schema, value, names)),
       { numRuns: 300 },
@@ -351,7 +381,7 @@ describe('compileFastParser with slots', () => {
     const keys = Array.from({ length: 60 }, (_, i) => `m${i}`);
     const inner = z.strictObject(Object.fromEntries(keys.map((key, i) => [key, i === 55 ? z.int().default(7) : z.int().optional()])));
     const schema = z.object({ inner });
-    const parse = compileFastParser(schema, { slots: (s) => (s === inner ? keys : undefined) });
+    const parse = compileFastParser(schema, { generate, slots: (s) => (s === inner ? keys : undefined) });
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...keys, 'extra'), fc.oneof(fc.integer(), fc.string()), { maxKeys: 12 }), (value) =>
         expectSlotsAsZod(parse, schema, value, keys),
@@ -362,7 +392,7 @@ describe('compileFastParser with slots', () => {
 
   it.each(schemas)('%s: reads members as zod does from objects JSON never makes (inherited, non-enumerable, getters)', (_name, inner) => {
     const schema = z.object({ inner });
-    const parse = compileFastParser(schema, { slots: (s) => (s === inner ? names : undefined) });
+    const parse = compileFastParser(schema, { generate, slots: (s) => (s === inner ? names : undefined) });
     const hidden = (key: string, value: unknown): object => Object.defineProperty({ a: 'y' }, key, { value, enumerable: false });
     const inputs: unknown[] = [
       Object.create({ n: 3 }),
@@ -381,9 +411,9 @@ describe('compileFastParser with slots', () => {
   });
 });
 
-describe.each(SMALL_SCHEMAS)('compileFastParser on %s', (_name, schema) => {
+describe.each(SMALL_SCHEMAS.flatMap(([name, schema]) => GENERATE.map(({ code, generate }) => ({ name, schema, code, generate }))))('compileFastParser on $name ($code)', ({ schema, generate }) => {
   it('decides like zod and gives the same value on any input', () => {
-    const parse = compileFastParser(schema);
+    const parse = compileFastParser(schema, { generate });
     fc.assert(
       fc.property(fc.oneof(smallObject, interestingValue), (input) => expectSameAsZod(parse, schema, input)),
       { numRuns: 300 },

@@ -1,7 +1,8 @@
 /**
  * A fast accept-only parser compiled from a zod v4 schema: one walk of the schema objects
- * (`schema._zod.def`) at startup turns them into plain closures. For a value the schema accepts,
- * the closure returns what `schema.parse` would (defaults applied, same key order, unknown keys
+ * (`schema._zod.def`) at startup turns them into closures, and each object schema into code
+ * generated for its shape (where zod would generate its own; closures otherwise, see
+ * `CompileFastParserOptions.generate`). For a value the schema accepts, the parser returns what `schema.parse` would (defaults applied, same key order, unknown keys
  * dropped or refused as the schema says); otherwise it returns `FAST_PARSE_FAILED` and the caller
  * asks zod, which words the errors. The contract is never written twice: a check runs as zod's own
  * check function (a refinement too) where it is not compiled natively, and what the compiler does
@@ -35,6 +36,12 @@ export interface CompileFastParserOptions {
    * The names must include every member of the schema.
    */
   slots?: (schema: AnySchema) => readonly string[] | undefined;
+  /**
+   * Whether objects are parsed by code generated for their shape (`new Function`). Default: where
+   * zod generates its own (no `z.config({ jitless: true })`, and `new Function` allowed, as a strict
+   * Content Security Policy may not); false: closures only. Both accept and return the same.
+   */
+  generate?: boolean;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -270,10 +277,10 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
     members.push({ key, parse: compileNode(member, path === '' ? key : `${path}.${key}`, options), absence: absenceOf(member) });
   }
   const keySet: ReadonlySet<string> = new Set(keys);
-  if (slotNames !== undefined) return compileSlottedObject(members, strict, keySet, slotNames);
+  if (slotNames !== undefined) return compileSlottedObject(members, strict, keySet, slotNames, generates(options));
 
-  // Plain closures, no generated code: a `new Function` parser per shape (as zod's JIT) measured
-  // no faster; the cost is in reading the varied input objects and building the output.
+  if (generates(options)) return generatedObject(members, strict, keySet);
+  // Closures where no code is generated (`generate: false`, a strict CSP, zod's jitless).
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
     const input = value as Record<string, unknown>;
@@ -312,11 +319,12 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
  * batch 3.9 -> 3.3 µs a record), then the members it did not find are looked for by `in`, as zod
  * does (so a member Object.prototype has, which `in` finds everywhere, reads as zod reads it).
  */
-function compileSlottedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, names: readonly string[]): FastParser {
+function compileSlottedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, names: readonly string[], generate: boolean): FastParser {
   const slotOf = members.map(({ key }) => names.indexOf(key));
   if (slotOf.includes(-1)) throw new Error(`slots ${names.join(', ')} lack a member of the object (${[...keySet].join(', ')})`);
   const empty: readonly undefined[] = names.map(() => undefined);
   const memberAt = new Map<string, number>(members.map(({ key }, i) => [key, i]));
+  if (generate) return generatedSlotted(members, strict, keySet, slotOf, names.length);
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
     const input = value as Record<string, unknown>;
@@ -471,4 +479,90 @@ function compileCheck(check: z.core.$ZodCheck<unknown>): Check {
     return (value) => (typeof value === 'string' && value.length >= twice) || general(value);
   }
   return general;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generated object parsers. The closures above read every member through one shared call site
+// and one keyed load or store: megamorphic, and no member's parse can be inlined. Code generated
+// per object shape names each member at a site of its own. On the bench batch (valid records,
+// scripts/bench.ts's generator) parseRecordToSlots went from ~235k to ~400k records/s.
+
+function generates(options: CompileFastParserOptions): boolean {
+  if (options.generate !== undefined) return options.generate;
+  // zod's own test (its `allowsEval`, not reached here without bundling all of zod's core).
+  if (z.config().jitless === true) return false;
+  evalAllowed ??= probeEval();
+  return evalAllowed;
+}
+
+let evalAllowed: boolean | undefined;
+
+function probeEval(): boolean {
+  try {
+    new Function('');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The members' parses are passed in as p0, p1 …; keys are written as JSON string literals. */
+function build(members: readonly Member[], keySet: ReadonlySet<string>, body: string[]): FastParser {
+  const make = new Function('FAILED', 'keySet', ...members.map((_, i) => `p${i}`), body.join('\n')) as (...args: unknown[]) => FastParser;
+  return make(FAILED, keySet, ...members.map((member) => member.parse));
+}
+
+/** The statement for member i's key being absent (`in` found nothing), storing to `at`. */
+function absentMember(absence: Absence, i: number, at: string): string {
+  switch (absence) {
+    case 'refuse':
+      return 'return FAILED;';
+    case 'omit':
+      return '';
+    case 'default':
+      return `r = p${i}(undefined); if (r === FAILED) return FAILED; ${at} = r;`;
+    case 'defaultOrOmit':
+      return `r = p${i}(undefined); if (r !== FAILED && r !== undefined) ${at} = r;`;
+    case 'parse':
+      return `r = p${i}(undefined); if (r === FAILED) return FAILED; if (r !== undefined) ${at} = r;`;
+  }
+}
+
+const NOT_AN_OBJECT = 'if (typeof value !== "object" || value === null || Array.isArray(value)) return FAILED;';
+const STRICT_KEYS = 'for (const key in value) if (!keySet.has(key)) return FAILED;';
+
+/** `compileObject`'s closure as code: the members in the shape's order, each by its own name. */
+function generatedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>): FastParser {
+  const body = [NOT_AN_OBJECT, strict ? STRICT_KEYS : '', 'const out = {};', 'let r;'];
+  members.forEach(({ key, absence }, i) => {
+    const k = JSON.stringify(key);
+    body.push(`if (${k} in value) { r = p${i}(value[${k}]); if (r === FAILED) return FAILED; out[${k}] = r; } else { ${absentMember(absence, i, `out[${k}]`)} }`);
+  });
+  body.push('return out;');
+  return build(members, keySet, ['return function parseObject(value) {', ...body, '};']);
+}
+
+/**
+ * `compileSlottedObject`'s closure as code: the input's keys walked first, each member's parse
+ * called from its own `case` (the walk's read stays quick on facts objects of many shapes, where
+ * a load per member name would not), then the members not found looked for by `in`.
+ */
+function generatedSlotted(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, slotOf: readonly number[], slots: number): FastParser {
+  // Which members the walk found: 30 bits to a variable (small integers).
+  const seen = (i: number): string => `seen${Math.floor(i / 30)}`;
+  const bit = (i: number): number => 1 << i % 30;
+  const body = [NOT_AN_OBJECT, `const out = [${Array.from({ length: slots }, () => 'undefined').join(', ')}];`, 'let r;'];
+  for (let w = 0; w * 30 < members.length; w += 1) body.push(`let seen${w} = 0;`);
+  body.push('for (const key in value) switch (key) {');
+  members.forEach(({ key }, i) => {
+    body.push(`case ${JSON.stringify(key)}: r = p${i}(value[key]); if (r === FAILED) return FAILED; out[${slotOf[i]!}] = r; ${seen(i)} |= ${bit(i)}; break;`);
+  });
+  body.push(`default: ${strict ? 'if (!keySet.has(key)) return FAILED;' : ''}`, '}');
+  members.forEach(({ key, absence }, i) => {
+    const k = JSON.stringify(key);
+    const at = `out[${slotOf[i]!}]`;
+    body.push(`if ((${seen(i)} & ${bit(i)}) === 0) { if (${k} in value) { r = p${i}(value[${k}]); if (r === FAILED) return FAILED; ${at} = r; } else { ${absentMember(absence, i, at)} } }`);
+  });
+  body.push('return out;');
+  return build(members, keySet, ['return function parseSlots(value) {', ...body, '};']);
 }
