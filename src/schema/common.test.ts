@@ -52,6 +52,40 @@ describe('closestWord', () => {
     // Assert
     expect(suggestion).toBe(expected);
   });
+
+  /** Optimal string alignment distance, cell by cell from its definition (the oracle). */
+  function osa(a: string, b: string): number {
+    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  }
+
+  it('suggests the first allowed word at the least distance within a third of the length (against the distance computed in full)', () => {
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', 'd'), maxLength: 9 });
+    fc.assert(
+      fc.property(letters, fc.array(letters, { maxLength: 8 }), (word, candidates) => {
+        // The first of the closest (a match but for case is at distance 0).
+        let expected: string | undefined;
+        if (word.length > 0) {
+          let best = Math.max(1, Math.floor(word.length / 3)) + 1;
+          for (const c of candidates) {
+            const distance = osa(word.toLowerCase(), c.toLowerCase());
+            if (distance < best) {
+              expected = c;
+              best = distance;
+            }
+          }
+        }
+        expect(closestWord(word, candidates)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('isoDate', () => {

@@ -48,21 +48,22 @@ export function describeValue(value: unknown): string {
 function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  const at = (i: number, j: number): number => d[i * cols + j] ?? 0;
+  const d = new Int32Array(rows * cols);
   for (let i = 0; i < rows; i++) d[i * cols] = i;
   for (let j = 0; j < cols; j++) d[j] = j;
   for (let i = 1; i < rows; i++) {
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
+      const bj = b.charCodeAt(j - 1);
+      const here = i * cols + j;
+      let best = Math.min(d[here - cols]! + 1, d[here - 1]! + 1, d[here - cols - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        best = Math.min(best, d[here - 2 * cols - 2]! + 1);
       }
-      d[i * cols + j] = best;
+      d[here] = best;
     }
   }
-  return at(rows - 1, cols - 1);
+  return d[rows * cols - 1]!;
 }
 
 /**
@@ -79,6 +80,8 @@ export function closestWord(word: string, allowed: readonly string[]): string | 
   let bestDistance = Math.max(1, Math.floor(word.length / 3)) + 1;
   for (const candidate of allowed) {
     if (candidate.toLowerCase() === lower) return candidate;
+    // The distance is at least the difference in length: no closer than the best so far.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
