@@ -127,19 +127,61 @@ function round(n: number, digits = 1): number {
   return Math.round(n * f) / f;
 }
 
+const USAGE = `usage: tsx scripts/bench-cli.ts [--records N] [--seed N] [--format ndjson|csv] [--jobs N|auto]
+                                [--as-of YYYY-MM-DD] [--limit-mb N] [--curve] [--keep] [--help]
+
+  --records N      records to generate (default 1000000)
+  --seed N         the generator's seed (default 42)
+  --format F       the report format (default ndjson)
+  --jobs N         passed to check --jobs (default: check's own, 1)
+  --as-of DATE     passed to check --as-of
+  --limit-mb N     exit 1 when peak RSS reaches it (default 200)
+  --curve          print RSS at every 10% of the run
+  --keep           keep the generated input and the report in bench/out/
+  --help           this text
+
+Build first (npm run build): it runs dist/cli.js.
+`;
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      records: { type: 'string', default: '1000000' },
-      seed: { type: 'string', default: '42' },
-      format: { type: 'string', default: 'ndjson' },
-      jobs: { type: 'string' },
-      'as-of': { type: 'string' },
-      'limit-mb': { type: 'string', default: '200' },
-      curve: { type: 'boolean', default: false },
-      keep: { type: 'boolean', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ options: OPTIONS });
+  } catch (error) {
+    process.stderr.write(`bench-cli: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  for (const name of ['records', 'seed', 'limit-mb'] as const) {
+    if (!/^\d+$/.test(values[name]) || (name !== 'seed' && Number(values[name]) === 0)) {
+      process.stderr.write(`bench-cli: --${name} must be ${name === 'seed' ? 'an integer >= 0' : 'a positive integer'} (got '${values[name]}')\n`);
+      return 2;
+    }
+  }
+  if (!['ndjson', 'csv'].includes(values.format)) {
+    process.stderr.write(`bench-cli: --format must be ndjson or csv (got '${values.format}')\n`);
+    return 2;
+  }
+  return run(values);
+}
+
+const OPTIONS = {
+  records: { type: 'string', default: '1000000' },
+  seed: { type: 'string', default: '42' },
+  format: { type: 'string', default: 'ndjson' },
+  jobs: { type: 'string' },
+  'as-of': { type: 'string' },
+  'limit-mb': { type: 'string', default: '200' },
+  curve: { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+async function run(values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): Promise<number> {
   const records = Number(values.records);
   const limitMB = Number(values['limit-mb']);
   const cli = join(root, 'dist', 'cli.js');
