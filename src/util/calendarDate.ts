@@ -14,9 +14,20 @@ export function dayNumber(date: string): number | undefined {
   const month = digits(date, 5, 7);
   const day = digits(date, 8, 10);
   if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
-  const time = Date.UTC(year, month - 1, day);
-  // Past the month's last day, Date.UTC runs on into the next month.
-  return time < Date.UTC(year, month, 1) ? time / 864e5 : undefined;
+  if (day > 28 && day > daysInMonth(year, month)) return undefined;
+  // Days from the civil date in integer arithmetic (H. Hinnant's days_from_civil), not two calls
+  // of Date.UTC: the years run from March, so a leap day ends its year.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /** The decimal number written at `date[from, to)`, or -1 when a character there is no digit. */
