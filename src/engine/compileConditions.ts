@@ -25,6 +25,7 @@ import type { EvaluatedCondition, Truth } from './kleene.js';
 import { BOUND_OPERATORS, OPERATOR_BY_NAME, type OperatorExplanation } from './operators.js';
 import { failedParts as failedPartsOfTree } from './trace.js';
 import type { ConditionTrace, LeafTrace, TracedFact } from '../types.js';
+import { newFunction } from '../util/newFunction.js';
 
 /** A rule that cannot be compiled: which rule, where in its conditions, and why. */
 export class RuleCompileError extends Error {
@@ -621,9 +622,6 @@ type Plan =
   | { op: 'not'; inner: Node }
   | { op: 'leaf'; fact: CompiledRef; compared: { value: unknown } | { ref: CompiledRef }; test: TestParts };
 
-/** The Function constructor that refused to compile source (CSP), so that it is asked once. */
-let refusedBy: unknown;
-
 /**
  * The generated factories by their source. A condition's source holds its shape only (slots and
  * values are constants too), so conditions of one shape share one function: V8 optimizes it
@@ -753,7 +751,6 @@ function sourceWriter(): {
   };
   const build = <F>(header: string, last: string): F | undefined => {
     const Generate = Function;
-    if (Generate === refusedBy) return undefined;
     if (Generate !== factoriesBy) {
       factories.clear();
       factoriesBy = Generate;
@@ -770,13 +767,9 @@ function sourceWriter(): {
     ].join('\n');
     let factory = factories.get(source);
     if (factory === undefined) {
-      try {
-        factory = new Generate('k', source) as (constants: unknown[]) => unknown;
-      } catch {
-        // `new Function` refused (EvalError under CSP): the closures decide, and it is not asked again.
-        refusedBy = Generate;
-        return undefined;
-      }
+      // Undefined where `new Function` is refused (CSP): the closures decide.
+      factory = newFunction(['k'], source) as ((constants: unknown[]) => unknown) | undefined;
+      if (factory === undefined) return undefined;
       if (factories.size >= FACTORY_LIMIT) factories.clear();
       factories.set(source, factory);
     }

@@ -2,8 +2,9 @@
  * A fast accept-only parser compiled from a zod v4 schema: one walk of the schema objects
  * (`schema._zod.def`) at startup turns them into closures, and each object schema into code
  * generated for its shape (where zod would generate its own; closures otherwise, see
- * `CompileFastParserOptions.generate`). For a value the schema accepts, the parser returns what `schema.parse` would (defaults applied, same key order, unknown keys
- * dropped or refused as the schema says); otherwise it returns `FAST_PARSE_FAILED` and the caller
+ * `CompileFastParserOptions.generate`). For a value the schema accepts, the parser returns what
+ * `schema.parse` would (defaults applied, same key order, unknown keys dropped or refused as the
+ * schema says); otherwise it returns `FAST_PARSE_FAILED` and the caller
  * asks zod, which words the errors. The contract is never written twice: a check runs as zod's own
  * check function (a refinement too) where it is not compiled natively, and what the compiler does
  * not know (transforms, unions without a discriminator, unfamiliar checks) is parsed by zod itself
@@ -13,6 +14,7 @@
  * differential property in compileFastParser.test.ts holds the two together.
  */
 import * as z from 'zod';
+import { newFunction } from '../util/newFunction.js';
 
 /** What a fast parser returns when it does not accept the value (zod then decides and words why). */
 export const FAST_PARSE_FAILED: unique symbol = Symbol('fast parse failed');
@@ -279,7 +281,8 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
   const keySet: ReadonlySet<string> = new Set(keys);
   if (slotNames !== undefined) return compileSlottedObject(members, strict, keySet, slotNames, generates(options));
 
-  if (generates(options)) return generatedObject(members, strict, keySet);
+  const generated = generates(options) ? generatedObject(members, strict, keySet) : undefined;
+  if (generated !== undefined) return generated;
   // Closures where no code is generated (`generate: false`, a strict CSP, zod's jitless).
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
@@ -322,9 +325,10 @@ function compileObject(def: AnyDef, path: string, options: CompileFastParserOpti
 function compileSlottedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, names: readonly string[], generate: boolean): FastParser {
   const slotOf = members.map(({ key }) => names.indexOf(key));
   if (slotOf.includes(-1)) throw new Error(`slots ${names.join(', ')} lack a member of the object (${[...keySet].join(', ')})`);
+  const generated = generate ? generatedSlotted(members, strict, keySet, slotOf, names.length) : undefined;
+  if (generated !== undefined) return generated;
   const empty: readonly undefined[] = names.map(() => undefined);
   const memberAt = new Map<string, number>(members.map(({ key }, i) => [key, i]));
-  if (generate) return generatedSlotted(members, strict, keySet, slotOf, names.length);
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
     const input = value as Record<string, unknown>;
@@ -487,29 +491,18 @@ function compileCheck(check: z.core.$ZodCheck<unknown>): Check {
 // per object shape names each member at a site of its own. On the bench batch (valid records,
 // scripts/bench.ts's generator) parseRecordToSlots went from ~235k to ~400k records/s.
 
+/** Whether to generate code: as asked, else unless zod is told not to (a refused `new Function` is seen when building). */
 function generates(options: CompileFastParserOptions): boolean {
-  if (options.generate !== undefined) return options.generate;
-  // zod's own test (its `allowsEval`, not reached here without bundling all of zod's core).
-  if (z.config().jitless === true) return false;
-  evalAllowed ??= probeEval();
-  return evalAllowed;
+  return options.generate ?? z.config().jitless !== true;
 }
 
-let evalAllowed: boolean | undefined;
-
-function probeEval(): boolean {
-  try {
-    new Function('');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The members' parses are passed in as p0, p1 …; keys are written as JSON string literals. */
-function build(members: readonly Member[], keySet: ReadonlySet<string>, body: string[]): FastParser {
-  const make = new Function('FAILED', 'keySet', ...members.map((_, i) => `p${i}`), body.join('\n')) as (...args: unknown[]) => FastParser;
-  return make(FAILED, keySet, ...members.map((member) => member.parse));
+/**
+ * The members' parses are passed in as p0, p1 …; keys are written as JSON string literals.
+ * Undefined where `new Function` is refused (a CSP): the closures parse.
+ */
+function build(members: readonly Member[], keySet: ReadonlySet<string>, body: string[]): FastParser | undefined {
+  const make = newFunction(['FAILED', 'keySet', ...members.map((_, i) => `p${i}`)], body.join('\n'));
+  return make?.(FAILED, keySet, ...members.map((member) => member.parse)) as FastParser | undefined;
 }
 
 /** The statement for member i's key being absent (`in` found nothing), storing to `at`. */
@@ -532,7 +525,7 @@ const NOT_AN_OBJECT = 'if (typeof value !== "object" || value === null || Array.
 const STRICT_KEYS = 'for (const key in value) if (!keySet.has(key)) return FAILED;';
 
 /** `compileObject`'s closure as code: the members in the shape's order, each by its own name. */
-function generatedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>): FastParser {
+function generatedObject(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>): FastParser | undefined {
   const body = [NOT_AN_OBJECT, strict ? STRICT_KEYS : '', 'const out = {};', 'let r;'];
   members.forEach(({ key, absence }, i) => {
     const k = JSON.stringify(key);
@@ -547,7 +540,7 @@ function generatedObject(members: readonly Member[], strict: boolean, keySet: Re
  * called from its own `case` (the walk's read stays quick on facts objects of many shapes, where
  * a load per member name would not), then the members not found looked for by `in`.
  */
-function generatedSlotted(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, slotOf: readonly number[], slots: number): FastParser {
+function generatedSlotted(members: readonly Member[], strict: boolean, keySet: ReadonlySet<string>, slotOf: readonly number[], slots: number): FastParser | undefined {
   // Which members the walk found: 30 bits to a variable (small integers).
   const seen = (i: number): string => `seen${Math.floor(i / 30)}`;
   const bit = (i: number): number => 1 << i % 30;
