@@ -490,6 +490,7 @@ async function main(): Promise<void> {
     peakRssMB: number;
     exitCode: number;
   }> = [];
+  let jobs2Ceiling: number | null = null;
   if (CLI_RECORDS > 0 && runs('cli')) {
     const cli = join(root, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error('dist/cli.js not found: npm run bench builds first');
@@ -520,6 +521,11 @@ async function main(): Promise<void> {
     const nd1 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 1)!;
     const nd2 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 2)!;
     say(`  ndjson --jobs 2 / --jobs 1: ${ratio(nd2.recordsPerSecond, nd1.recordsPerSecond)}×; parse+stringify floor / CLI --jobs 1: ${ratio(floorParseStringify.best, nd1.recordsPerSecond)}×`);
+    jobs2Ceiling = parallelCeiling(nd1, Math.min(2, cpus().length));
+    if (jobs2Ceiling !== null) {
+      say(`  --jobs 2 ceiling on this machine: ${jobs2Ceiling}× (${Math.min(2, cpus().length)} cores × ${nd1.wallSeconds} s wall / ${nd1.cpuSeconds} s CPU of --jobs 1:`);
+      say('  the gain if --jobs 2 used no more CPU than --jobs 1 and kept the cores busy throughout)');
+    }
     say();
   }
 
@@ -576,6 +582,7 @@ async function main(): Promise<void> {
     disagreements,
     importTime,
     cli: cliRuns,
+    cliJobs2Ceiling: jobs2Ceiling,
     ...(input ? { input } : {}),
   };
   if (ONLY === undefined) {
@@ -585,6 +592,17 @@ async function main(): Promise<void> {
     say(`--only ${[...ONLY].join(',')}: bench/out/bench.json not written`);
   }
   if (disagreements > 0) process.exitCode = 1;
+}
+
+/**
+ * The most `--jobs N` could gain over `--jobs 1` on `cores` cores: `--jobs 1` already keeps more
+ * than one core busy (V8's collector and compiler threads, the writes), so its CPU seconds, spread
+ * over every core with none idle and no work added by the threads, take cores × wall / CPU of its
+ * wall time. Null when the CPU time was not measured.
+ */
+function parallelCeiling(jobs1: { wallSeconds: number; cpuSeconds: number | null }, cores: number): number | null {
+  if (jobs1.cpuSeconds === null || jobs1.cpuSeconds <= 0) return null;
+  return ratio(cores * jobs1.wallSeconds, jobs1.cpuSeconds);
 }
 
 async function loadAverage(): Promise<number[]> {

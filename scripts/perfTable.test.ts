@@ -35,6 +35,18 @@ describe('withPerfTable', () => {
     expect(withPerfTable(readme, bench)).toContain('| condition core alone, compiled | 900,000 | 180× json-rules-engine |');
   });
 
+  it('gives the CLI runs’ CPU time, and --jobs 2’s gain beside the most it could gain, when the report has them', () => {
+    const cli = [
+      { format: 'ndjson', jobs: 1, recordsPerSecond: 50_000, wallSeconds: 20, cpuSeconds: 25, peakRssMB: 180 },
+      { format: 'ndjson', jobs: 2, recordsPerSecond: 64_000, wallSeconds: 15.63, cpuSeconds: 29.5, peakRssMB: 190 },
+    ];
+    const next = withPerfTable(readme, { ...bench, cli, cliJobs2Ceiling: 1.6 });
+    expect(next).toContain('| CLI `--format ndjson --jobs 1`, 1,000,000 records | 50,000 | peak RSS 180 MB, 20 s, CPU 25 s |');
+    expect(next).toContain('NDJSON `--jobs 2` over `--jobs 1`: 1.28×. The most it could gain on these 2 cores is 1.6×: `--jobs 1` already used 25 s of CPU in 20 s');
+    expect(withPerfTable(readme, { ...bench, cli })).not.toContain('could gain');
+    expect(withPerfTable(readme, bench)).toContain('| peak RSS 150 MB, 50 s |');
+  });
+
   it('leaves the README as it is without a bench report, and refuses one without markers', () => {
     expect(withPerfTable(readme, undefined)).toBe(readme);
     expect(() => withPerfTable('# no markers', bench)).toThrow(/perf-table markers/);

@@ -31,7 +31,9 @@ export interface BenchReport {
   };
   floors: { jsonParse: number; parseStringify: number; resultBytes: number };
   disagreements: number;
-  cli: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number }>;
+  cli: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number; cpuSeconds?: number | null }>;
+  /** The most `--jobs 2` could gain over `--jobs 1` here (scripts/bench.ts `parallelCeiling`; absent from older reports). */
+  cliJobs2Ceiling?: number | null;
 }
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -63,12 +65,27 @@ export function renderPerfTable(bench: BenchReport): string {
     `| floor: \`JSON.parse\` of a line | ${n(bench.floors.jsonParse)} | |`,
     `| floor: parse + stringify of a ${n(bench.floors.resultBytes)}-byte result | ${n(bench.floors.parseStringify)} | |`,
     ...bench.cli.map(
-      (run) => `| CLI \`--format ${run.format} --jobs ${run.jobs}\`, ${n(bench.records.cli)} records | ${n(run.recordsPerSecond)} | peak RSS ${run.peakRssMB} MB, ${run.wallSeconds} s |`,
+      (run) =>
+        `| CLI \`--format ${run.format} --jobs ${run.jobs}\`, ${n(bench.records.cli)} records | ${n(run.recordsPerSecond)} | peak RSS ${run.peakRssMB} MB, ${run.wallSeconds} s${typeof run.cpuSeconds === 'number' ? `, CPU ${run.cpuSeconds} s` : ''} |`,
     ),
     '',
     `Disagreements between the compiled and the json-rules-engine path: ${bench.disagreements} of ${n(bench.records.disagreements)} records.`,
+    ...jobsLine(bench),
   ];
   return rows.join('\n');
+}
+
+/** `--jobs 2` against `--jobs 1` (ndjson) and the most it could gain on the machine, when the report has both. */
+function jobsLine(bench: BenchReport): string[] {
+  const one = bench.cli.find((run) => run.format === 'ndjson' && run.jobs === 1);
+  const two = bench.cli.find((run) => run.format === 'ndjson' && run.jobs === 2);
+  if (one === undefined || two === undefined || typeof bench.cliJobs2Ceiling !== 'number') return [];
+  const gain = Math.round((two.recordsPerSecond / one.recordsPerSecond) * 100) / 100;
+  return [
+    '',
+    `NDJSON \`--jobs 2\` over \`--jobs 1\`: ${gain}×. The most it could gain on these ${bench.cpus} cores is ${bench.cliJobs2Ceiling}×: ` +
+      `\`--jobs 1\` already used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s, and two threads can at best spread that CPU over both cores.`,
+  ];
 }
 
 /** The README with its perf block replaced; unchanged when there is no bench report. */
