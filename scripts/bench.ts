@@ -9,7 +9,9 @@
  *   object (and the compiled core reading that object into slots, the definition before); validation alone, by zod and by the fast path compiled from it;
  * - floors: `JSON.parse` of a line; parse + stringify of a line's result;
  * - disagreements between the two paths on a 100k batch (must be 0);
- * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS;
+ * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS and CPU, the most --jobs 2
+ *   could gain given --jobs 1's CPU, and what two CPU-bound processes (JSON only) get out of the
+ *   machine at once;
  * - scripts/bench-input.ts, when present, as its own section.
  *
  * Library rates are records per second of CPU time (process.cpuUsage) — the machine may be shared
@@ -27,7 +29,7 @@
  * `npx tsx scripts/bench.ts --only core` to compare the condition core with json-rules-engine in a
  * minute. `--help` prints this.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -491,12 +493,18 @@ async function main(): Promise<void> {
     exitCode: number;
   }> = [];
   let jobs2Ceiling: number | null = null;
+  let parallel: Parallelism | undefined;
   if (CLI_RECORDS > 0 && runs('cli')) {
     const cli = join(root, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error('dist/cli.js not found: npm run bench builds first');
     const input = join(outDir, `bench-records-${CLI_RECORDS}.ndjson`);
     await generateToFile(input, { records: CLI_RECORDS, seed: 42, invalidRate: 0.01 });
     const inputMB = (await stat(input)).size / 1e6;
+    // What two busy threads get out of this machine, before the CLI's --jobs 2 is judged by it.
+    parallel = await machineParallelism(lines.find((line) => line.startsWith('{')) ?? '{}');
+    say(`Machine: two CPU-bound processes at once (JSON.parse + stringify of a record line) each took ${parallel.slowdown}× the time of one alone`);
+    say(`  (median of ${PARALLELISM_ROUNDS} rounds: ${parallel.aloneMs} ms alone, ${parallel.pairMs} ms together): ${parallel.scaling}× the work of one in the same wall time`);
+    say();
     say(`CLI end to end (${fmt(CLI_RECORDS)} records, ${inputMB.toFixed(0)} MB NDJSON, wall time)`);
     for (const format of ['ndjson', 'csv']) {
       for (const jobs of [1, 2]) {
@@ -583,6 +591,7 @@ async function main(): Promise<void> {
     importTime,
     cli: cliRuns,
     cliJobs2Ceiling: jobs2Ceiling,
+    ...(parallel ? { machineParallelism: parallel } : {}),
     ...(input ? { input } : {}),
   };
   if (ONLY === undefined) {
@@ -603,6 +612,58 @@ async function main(): Promise<void> {
 function parallelCeiling(jobs1: { wallSeconds: number; cpuSeconds: number | null }, cores: number): number | null {
   if (jobs1.cpuSeconds === null || jobs1.cpuSeconds <= 0) return null;
   return ratio(cores * jobs1.wallSeconds, jobs1.cpuSeconds);
+}
+
+const PARALLELISM_ROUNDS = 5;
+
+interface Parallelism {
+  /** One process's loop alone, and the slower of two run at once straight after (ms, the median round). */
+  aloneMs: number;
+  pairMs: number;
+  /** pairMs / aloneMs: how much slower each of two busy processes runs than one. */
+  slowdown: number;
+  /** 2 × aloneMs / pairMs: the work two processes do in one's wall time (2 on two idle cores). */
+  scaling: number;
+}
+
+/**
+ * How much two CPU-bound processes get done at once against one alone: on two cores of their own
+ * 2×, less where the cores share a physical core or the host is busy. The loop is JSON.parse and
+ * JSON.stringify of `line` (no shequ-rules code), sized to take about 1.5 s alone.
+ */
+async function machineParallelism(line: string): Promise<Parallelism> {
+  const loop = (count: number): number => {
+    const start = process.hrtime.bigint();
+    let bytes = 0;
+    for (let i = 0; i < count; i += 1) bytes += JSON.stringify(JSON.parse(line)).length;
+    if (bytes < 0) throw new Error('unreachable');
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  loop(20_000);
+  loop(20_000);
+  const count = Math.max(1_000, Math.round((20_000 / loop(20_000)) * 1_500));
+  const child = `const line = ${JSON.stringify(JSON.stringify(line))}; const start = process.hrtime.bigint(); let bytes = 0;
+for (let i = 0; i < ${count}; i += 1) bytes += JSON.stringify(JSON.parse(line)).length;
+process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6 + (bytes < 0 ? 1 : 0)));`;
+  const one = (): Promise<number> =>
+    new Promise((resolvePromise, reject) => {
+      const run = spawn(process.execPath, ['-e', child], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      run.stdout.on('data', (data: Buffer) => (out += data.toString()));
+      run.on('error', reject);
+      run.on('close', (code) => (code === 0 ? resolvePromise(Number(out)) : reject(new Error(`the parallelism probe exited with ${code}`))));
+    });
+  // Each round: one alone, then two together straight after (the host's speed drifts between
+  // rounds); the round with the median slowdown is reported.
+  const rounds: Array<{ aloneMs: number; pairMs: number }> = [];
+  for (let round = 0; round < PARALLELISM_ROUNDS; round += 1) {
+    const aloneMs = await one();
+    const pairMs = Math.max(...(await Promise.all([one(), one()])));
+    rounds.push({ aloneMs, pairMs });
+  }
+  rounds.sort((a, b) => a.pairMs / a.aloneMs - b.pairMs / b.aloneMs);
+  const { aloneMs, pairMs } = rounds[Math.floor(rounds.length / 2)]!;
+  return { aloneMs: Math.round(aloneMs), pairMs: Math.round(pairMs), slowdown: ratio(pairMs, aloneMs), scaling: ratio(2 * aloneMs, pairMs) };
 }
 
 async function loadAverage(): Promise<number[]> {

@@ -44,6 +44,8 @@ describe('withPerfTable', () => {
     expect(next).toContain('| CLI `--format ndjson --jobs 1`, 1,000,000 records | 50,000 | peak RSS 180 MB, 20 s, CPU 25 s |');
     expect(next).toContain('NDJSON `--jobs 2` over `--jobs 1`: 1.28×. The most it could gain on these 2 cores is 1.6×: `--jobs 1` already used 25 s of CPU in 20 s');
     expect(withPerfTable(readme, { ...bench, cli })).not.toContain('could gain');
+    const probed = withPerfTable(readme, { ...bench, cli, cliJobs2Ceiling: 1.6, machineParallelism: { aloneMs: 600, pairMs: 660, slowdown: 1.1, scaling: 1.8 } });
+    expect(probed).toContain('two CPU-bound processes doing only `JSON.parse` and `JSON.stringify` did 1.8× the work of one (600 ms alone, 660 ms together).');
     expect(withPerfTable(readme, bench)).toContain('| peak RSS 150 MB, 50 s |');
   });
 

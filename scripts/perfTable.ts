@@ -34,6 +34,8 @@ export interface BenchReport {
   cli: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number; cpuSeconds?: number | null }>;
   /** The most `--jobs 2` could gain over `--jobs 1` here (scripts/bench.ts `parallelCeiling`; absent from older reports). */
   cliJobs2Ceiling?: number | null;
+  /** Two CPU-bound processes (JSON only) at once against one alone (scripts/bench.ts `machineParallelism`). */
+  machineParallelism?: { aloneMs: number; pairMs: number; slowdown: number; scaling: number };
 }
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -85,6 +87,12 @@ function jobsLine(bench: BenchReport): string[] {
     '',
     `NDJSON \`--jobs 2\` over \`--jobs 1\`: ${gain}×. The most it could gain on these ${bench.cpus} cores is ${bench.cliJobs2Ceiling}×: ` +
       `\`--jobs 1\` already used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s, and two threads can at best spread that CPU over both cores.`,
+    ...(bench.machineParallelism === undefined
+      ? []
+      : [
+          `In the same run, two CPU-bound processes doing only \`JSON.parse\` and \`JSON.stringify\` did ${bench.machineParallelism.scaling}× the work of one ` +
+            `(${bench.machineParallelism.aloneMs} ms alone, ${bench.machineParallelism.pairMs} ms together).`,
+        ]),
   ];
 }
 
