@@ -9,9 +9,10 @@
  *   object (and the compiled core reading that object into slots, the definition before); validation alone, by zod and by the fast path compiled from it;
  * - floors: `JSON.parse` of a line; parse + stringify of a line's result;
  * - disagreements between the two paths on a 100k batch (must be 0);
- * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS and CPU, the most --jobs 2
- *   could gain given --jobs 1's CPU, and what two CPU-bound processes (JSON only) get out of the
- *   machine at once;
+ * - the built CLI end to end (ndjson, csv × --jobs 1, 2) with peak RSS and CPU; beside --jobs 2,
+ *   two --jobs 1 processes at once on half the records each (what two cores give this workload
+ *   with nothing shared), the most --jobs 2 could gain given --jobs 1's CPU, and what two
+ *   CPU-bound processes doing only JSON get out of the machine at once;
  * - scripts/bench-input.ts, when present, as its own section.
  *
  * Library rates are records per second of CPU time (process.cpuUsage) — the machine may be shared
@@ -31,7 +32,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -494,6 +495,7 @@ async function main(): Promise<void> {
   }> = [];
   let jobs2Ceiling: number | null = null;
   let parallel: Parallelism | undefined;
+  let halvesAtOnce: { wallSeconds: number; recordsPerSecond: number } | undefined;
   if (CLI_RECORDS > 0 && runs('cli')) {
     const cli = join(root, 'dist', 'cli.js');
     if (!existsSync(cli)) throw new Error('dist/cli.js not found: npm run bench builds first');
@@ -525,10 +527,29 @@ async function main(): Promise<void> {
         say(`  --format ${format.padEnd(6)} --jobs ${jobs}   ${fmt(entry.recordsPerSecond).padStart(9)} records/s   ${String(entry.wallSeconds).padStart(7)} s   CPU ${String(entry.cpuSeconds ?? '?').padStart(7)} s   peak RSS ${entry.peakRssMB} MB`);
       }
     }
+    // Two `--jobs 1` processes at once, each on half the records: what two cores give this
+    // workload with nothing shared and nothing to coordinate, the bound for --jobs 2.
+    const whole = await readFile(input);
+    const middle = whole.indexOf(0x0a, whole.length >> 1) + 1;
+    const halves = [join(outDir, 'bench-half-1.ndjson'), join(outDir, 'bench-half-2.ndjson')];
+    await writeFile(halves[0]!, whole.subarray(0, middle));
+    await writeFile(halves[1]!, whole.subarray(middle));
+    const pair = await Promise.all(
+      halves.map((half, i) => measureCli(cli, ['check', half, '--format', 'ndjson', '--jobs', '1', '--as-of', AS_OF, '--out', join(outDir, `bench-half-report-${i + 1}.ndjson`)])),
+    );
+    for (const [i, half] of halves.entries()) {
+      await rm(half, { force: true });
+      await rm(join(outDir, `bench-half-report-${i + 1}.ndjson`), { force: true });
+    }
+    if (pair.some((run) => ![0, 1, 2].includes(run.exitCode))) throw new Error(`the CLI failed on half the records: ${pair.map((run) => run.stderr).join('')}`);
+    const pairSeconds = Math.max(...pair.map((run) => run.wallMs)) / 1000;
+    halvesAtOnce = { wallSeconds: Math.round(pairSeconds * 100) / 100, recordsPerSecond: Math.round(CLI_RECORDS / pairSeconds) };
+    say(`  two --format ndjson --jobs 1 at once, each on half the records: ${fmt(halvesAtOnce.recordsPerSecond).padStart(9)} records/s   ${String(halvesAtOnce.wallSeconds).padStart(7)} s`);
     await rm(input, { force: true });
     const nd1 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 1)!;
     const nd2 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 2)!;
     say(`  ndjson --jobs 2 / --jobs 1: ${ratio(nd2.recordsPerSecond, nd1.recordsPerSecond)}×; parse+stringify floor / CLI --jobs 1: ${ratio(floorParseStringify.best, nd1.recordsPerSecond)}×`);
+    say(`  two --jobs 1 at once / --jobs 1: ${ratio(halvesAtOnce.recordsPerSecond, nd1.recordsPerSecond)}× (two cores on this workload, nothing shared: about the most --jobs 2 can gain here)`);
     jobs2Ceiling = parallelCeiling(nd1, Math.min(2, cpus().length));
     if (jobs2Ceiling !== null) {
       say(`  --jobs 2 ceiling on this machine: ${jobs2Ceiling}× (${Math.min(2, cpus().length)} cores × ${nd1.wallSeconds} s wall / ${nd1.cpuSeconds} s CPU of --jobs 1:`);
@@ -591,6 +612,7 @@ async function main(): Promise<void> {
     importTime,
     cli: cliRuns,
     cliJobs2Ceiling: jobs2Ceiling,
+    ...(halvesAtOnce ? { cliHalvesAtOnce: halvesAtOnce } : {}),
     ...(parallel ? { machineParallelism: parallel } : {}),
     ...(input ? { input } : {}),
   };

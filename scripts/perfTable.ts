@@ -36,6 +36,8 @@ export interface BenchReport {
   cliJobs2Ceiling?: number | null;
   /** Two CPU-bound processes (JSON only) at once against one alone (scripts/bench.ts `machineParallelism`). */
   machineParallelism?: { aloneMs: number; pairMs: number; slowdown: number; scaling: number };
+  /** Two `--format ndjson --jobs 1` processes at once, each on half the CLI records. */
+  cliHalvesAtOnce?: { wallSeconds: number; recordsPerSecond: number };
 }
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -87,6 +89,12 @@ function jobsLine(bench: BenchReport): string[] {
     '',
     `NDJSON \`--jobs 2\` over \`--jobs 1\`: ${gain}×. The most it could gain on these ${bench.cpus} cores is ${bench.cliJobs2Ceiling}×: ` +
       `\`--jobs 1\` already used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s, and two threads can at best spread that CPU over both cores.`,
+    ...(bench.cliHalvesAtOnce === undefined
+      ? []
+      : [
+          `Two \`--jobs 1\` processes at once, each on half the records, did ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s): ` +
+            `${Math.round((bench.cliHalvesAtOnce.recordsPerSecond / one.recordsPerSecond) * 100) / 100}× one, sharing nothing. That is what two cores give this workload here.`,
+        ]),
     ...(bench.machineParallelism === undefined
       ? []
       : [
