@@ -7,7 +7,7 @@ import type { CityKey, EvaluationResult } from '../../types.js';
 import { resultOf } from './batch.js';
 import { renderCsv } from './formats/csv.js';
 import type { InputItem } from './input.js';
-import { batchText, type LineBatch } from './read/lineBatch.js';
+import { batchTexts, type LineBatch } from './read/lineBatch.js';
 import { JsonBytes } from './jsonBytes.js';
 import { parseLine } from './read/ndjsonReader.js';
 import { isFileError, type CheckResult } from './result.js';
@@ -28,14 +28,14 @@ export interface RenderConfig {
 
 /** The items of a batch, as the NDJSON reader gives them when it parses. */
 export function* itemsOfLines(batch: LineBatch): Generator<InputItem> {
-  const text = batchText(batch);
   const { file, lineNumbers } = batch;
   const last = lineNumbers.length - 1;
-  let from = 0;
-  for (let i = 0; i <= last; i += 1) {
-    const to = text.indexOf('\n', from);
-    yield parseLine(file, lineNumbers[i]!, text.slice(from, to), batch.lastWithoutNewline && i === last);
-    from = to + 1;
+  let i = 0;
+  for (const text of batchTexts(batch)) {
+    for (let from = 0, to = text.indexOf('\n'); to !== -1; from = to + 1, to = text.indexOf('\n', from)) {
+      yield parseLine(file, lineNumbers[i]!, text.slice(from, to), batch.lastWithoutNewline && i === last);
+      i += 1;
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InputItem, LinesItem } from '../input.js';
 import { itemsOfLines } from '../renderBatch.js';
-import { BatchBuffers } from './lineBatch.js';
+import { BatchBuffers, batchTexts, TEXT_PIECE_BYTES, type LineBatch } from './lineBatch.js';
 import { NdjsonReader } from './ndjsonReader.js';
 
 /** Bytes that stress the splitter and the decoder: line ends, blanks, broken UTF-8, Chinese. */
@@ -55,6 +55,55 @@ describe('NDJSON line batches', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('decode in pieces of whole lines, none over the piece size but a long line alone, that join to the whole decoded', () => {
+    fc.assert(
+      fc.property(
+        // Lines without LF (any other bytes: broken UTF-8, Chinese), each followed by LF in the batch.
+        fc.array(fc.array(piece.map((text) => text.replace(/\n/g, '')), { maxLength: 6 }).map(bytesOf), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 24 }),
+        (lines, pieceBytes) => {
+          // Arrange
+          const bytes = Buffer.concat(lines.flatMap((line) => [line, Buffer.from('\n')]));
+          const batch: LineBatch = { file: 'f', bytes, lineNumbers: Float64Array.from(lines, (_, i) => i + 1), lastWithoutNewline: false };
+          // Act
+          const pieces = [...batchTexts(batch, pieceBytes)];
+          // Assert
+          expect(pieces.join('')).toBe(bytes.toString('utf8'));
+          let line = 0;
+          for (const text of pieces) {
+            expect(text.endsWith('\n')).toBe(true);
+            // The piece's lines, as bytes before decoding (U+FFFD may stand for several).
+            const count = text.split('\n').length - 1;
+            const pieceBytesUsed = lines.slice(line, line + count).reduce((sum, l) => sum + l.length + 1, 0);
+            if (count > 1) expect(pieceBytesUsed).toBeLessThanOrEqual(pieceBytes);
+            line += count;
+          }
+          expect(line).toBe(lines.length);
+          // A piece ends where a line ends: as many pieces as lines at one byte per piece.
+          if (pieceBytes === 1) expect(pieces).toHaveLength(lines.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('give the line-by-line reader’s items for a batch decoded in several pieces', () => {
+    // Arrange: about three pieces of Chinese and ASCII lines, one of them longer than a piece.
+    const records = Array.from({ length: 900 }, (_, i) => JSON.stringify({ id: `R-${i}`, facts: { name: i % 3 === 0 ? '社区服务中心'.repeat(5) : 'x'.repeat(i % 50) } }));
+    records[450] = JSON.stringify({ id: 'long', facts: { note: '长'.repeat(TEXT_PIECE_BYTES) } });
+    const bytes = Buffer.from(`${records.join('\n')}\n`);
+    const options = { maxLineBytes: 4 * TEXT_PIECE_BYTES };
+    // Act
+    const expected = readAll(new NdjsonReader('f', options), bytes, []);
+    const batched = readAll(new NdjsonReader('f', { ...options, batch: { maxLines: 10_000, maxBytes: 8 * TEXT_PIECE_BYTES } }), bytes, [70_000]);
+    const batches = batched.flatMap((item) => (item.type === 'lines' ? [item.batch] : []));
+    const actual = batches.flatMap((batch) => [...itemsOfLines(batch)]);
+    // Assert
+    expect(batches.some((batch) => [...batchTexts(batch)].length >= 3)).toBe(true);
+    expect(actual).toEqual(expected);
+    expect(actual).toHaveLength(900);
   });
 
   it('hold the lines a plain split on CR, LF and CRLF gives, blank ones skipped but counted', () => {
