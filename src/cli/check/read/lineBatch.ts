@@ -127,10 +127,12 @@ export class LineBatchBuilder {
  * (~160 kB for 500 lines) was over V8's largest young-generation object (128 kB), so each went
  * straight to the old generation: most of what the old generation collected in a run was batch
  * text (a sampling heap profile of 300k records: 70.8 MB of 165.6 MB), and the heap grew from
- * ~21 MB to ~95 MB between each of its collections. At 32 kB a piece stays young and dies there,
- * UTF-16 or not (at most 64 kB as a string).
+ * ~21 MB to ~95 MB between each of its collections. Smaller pieces are promoted less still (1M
+ * records, --jobs 1, `--trace-gc-nvp`: 315 MB promoted in one string per batch, 157 MB at 32 kB,
+ * 109 MB at 8 kB, 94 MB at 2 kB). At 8 kB peak RSS was 142–151 MB against 174–183 MB at 32 kB,
+ * at the same speed (4 kB: a little slower).
  */
-export const TEXT_PIECE_BYTES = 32 * 1024;
+export const TEXT_PIECE_BYTES = 8 * 1024;
 
 /**
  * The lines of a batch as text, in pieces of whole lines (each ending with LF) of at most
