@@ -87,13 +87,13 @@ function jobsLine(bench: BenchReport): string[] {
   const gain = Math.round((two.recordsPerSecond / one.recordsPerSecond) * 100) / 100;
   return [
     '',
-    `NDJSON \`--jobs 2\` over \`--jobs 1\`: ${gain}×. The most it could gain on these ${bench.cpus} cores is ${bench.cliJobs2Ceiling}×: ` +
-      `\`--jobs 1\` already used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s, and two threads can at best spread that CPU over both cores.`,
+    `NDJSON \`--jobs 2\` over \`--jobs 1\`: ${gain}×. Adding no CPU of its own, it could reach ${bench.cliJobs2Ceiling}× on these ${bench.cpus} cores: ` +
+      `\`--jobs 1\` used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s, and two threads can at best spread that CPU over both cores.`,
     ...(bench.cliHalvesAtOnce === undefined
       ? []
       : [
-          `Two \`--jobs 1\` processes at once, each on half the records, did ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s): ` +
-            `${Math.round((bench.cliHalvesAtOnce.recordsPerSecond / one.recordsPerSecond) * 100) / 100}× one, sharing nothing. That is what two cores give this workload here.`,
+          `Two \`--jobs 1\` processes at once, each on half the records and sharing nothing, did ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s): ` +
+            `${Math.round((bench.cliHalvesAtOnce.recordsPerSecond / one.recordsPerSecond) * 100) / 100}× one. That is what two cores gave this workload in this run.`,
         ]),
     ...(bench.machineParallelism === undefined
       ? []
