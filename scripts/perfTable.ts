@@ -87,19 +87,18 @@ function jobsLine(bench: BenchReport): string[] {
   const gain = Math.round((two.recordsPerSecond / one.recordsPerSecond) * 100) / 100;
   return [
     '',
-    `NDJSON \`--jobs 2\` over \`--jobs 1\`: ${gain}×. Adding no CPU of its own, it could reach ${bench.cliJobs2Ceiling}× on these ${bench.cpus} cores: ` +
-      `\`--jobs 1\` used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s, and two threads can at best spread that CPU over both cores.`,
+    `NDJSON \`--jobs 2\` / \`--jobs 1\`: ${gain}× (at most ${bench.cliJobs2Ceiling}× on ${bench.cpus} cores without CPU of its own: ` +
+      `\`--jobs 1\` used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s).`,
     ...(bench.cliHalvesAtOnce === undefined
       ? []
       : [
-          `Two \`--jobs 1\` processes at once, each on half the records and sharing nothing, did ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s): ` +
-            `${Math.round((bench.cliHalvesAtOnce.recordsPerSecond / one.recordsPerSecond) * 100) / 100}× one. That is what two cores gave this workload in this run.`,
+          `Two \`--jobs 1\` at once, on half the records each: ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s), ` +
+            `${Math.round((bench.cliHalvesAtOnce.recordsPerSecond / one.recordsPerSecond) * 100) / 100}× one.`,
         ]),
     ...(bench.machineParallelism === undefined
       ? []
       : [
-          `In the same run, two CPU-bound processes doing only \`JSON.parse\` and \`JSON.stringify\` did ${bench.machineParallelism.scaling}× the work of one ` +
-            `(${bench.machineParallelism.aloneMs} ms alone, ${bench.machineParallelism.pairMs} ms together).`,
+          `Two JSON-only processes at once: ${bench.machineParallelism.scaling}× one (${bench.machineParallelism.aloneMs} ms alone, ${bench.machineParallelism.pairMs} ms together).`,
         ]),
   ];
 }
