@@ -550,9 +550,10 @@ async function main(): Promise<void> {
     const nd2 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 2)!;
     say(`  ndjson --jobs 2 / --jobs 1: ${ratio(nd2.recordsPerSecond, nd1.recordsPerSecond)}×; parse+stringify floor / CLI --jobs 1: ${ratio(floorParseStringify.best, nd1.recordsPerSecond)}×`);
     say(`  two --jobs 1 at once / --jobs 1: ${ratio(halvesAtOnce.recordsPerSecond, nd1.recordsPerSecond)}× (two cores on this workload, nothing shared: about the most --jobs 2 can gain here)`);
-    jobs2Ceiling = parallelCeiling(nd1, Math.min(2, cpus().length));
+    const cores = Math.min(2, cpus().length);
+    jobs2Ceiling = parallelCeiling(nd1, cores);
     if (jobs2Ceiling !== null) {
-      say(`  --jobs 2 ceiling on this machine: ${jobs2Ceiling}× (${Math.min(2, cpus().length)} cores × ${nd1.wallSeconds} s wall / ${nd1.cpuSeconds} s CPU of --jobs 1:`);
+      say(`  --jobs 2 ceiling on this machine: ${jobs2Ceiling}× (${cores} cores × ${nd1.wallSeconds} s wall / ${nd1.cpuSeconds} s CPU of --jobs 1:`);
       say('  the gain if --jobs 2 used no more CPU than --jobs 1 and kept the cores busy throughout)');
     }
     say();

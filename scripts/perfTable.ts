@@ -84,16 +84,16 @@ function jobsLine(bench: BenchReport): string[] {
   const one = bench.cli.find((run) => run.format === 'ndjson' && run.jobs === 1);
   const two = bench.cli.find((run) => run.format === 'ndjson' && run.jobs === 2);
   if (one === undefined || two === undefined || typeof bench.cliJobs2Ceiling !== 'number') return [];
-  const gain = Math.round((two.recordsPerSecond / one.recordsPerSecond) * 100) / 100;
+  const times = (rate: number): number => Math.round((rate / one.recordsPerSecond) * 100) / 100;
   return [
     '',
-    `NDJSON \`--jobs 2\` / \`--jobs 1\`: ${gain}× (at most ${bench.cliJobs2Ceiling}× on ${bench.cpus} cores without CPU of its own: ` +
+    `NDJSON \`--jobs 2\` / \`--jobs 1\`: ${times(two.recordsPerSecond)}× (at most ${bench.cliJobs2Ceiling}× on ${bench.cpus} cores without CPU of its own: ` +
       `\`--jobs 1\` used ${one.cpuSeconds} s of CPU in ${one.wallSeconds} s).`,
     ...(bench.cliHalvesAtOnce === undefined
       ? []
       : [
           `Two \`--jobs 1\` at once, on half the records each: ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s), ` +
-            `${Math.round((bench.cliHalvesAtOnce.recordsPerSecond / one.recordsPerSecond) * 100) / 100}× one.`,
+            `${times(bench.cliHalvesAtOnce.recordsPerSecond)}× one.`,
         ]),
     ...(bench.machineParallelism === undefined
       ? []
