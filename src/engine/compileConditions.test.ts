@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Operator } from 'json-rules-engine';
 import { ruleFiles } from '../catalogue/ruleFiles.js';
 import { recordArbitrary } from '../schema/arbitraries.js';
 import { factsSchemas } from '../schema/facts.js';
@@ -187,7 +188,7 @@ describe('compileCondition: generated source and its fallback', () => {
   const facts = fc.record(
     {
       households,
-      setting: fc.oneof(fc.constantFrom('urban', 'rural', null, 3), fc.string()),
+      setting: fc.oneof(fc.constantFrom('urban', 'rural', null, 3, -0, '\u2028"\\'), fc.string(), fc.double()),
       emergency: fc.oneof(fc.record({ plan: fc.oneof(fc.boolean(), fc.constant(null)), team: fc.boolean() }, { requiredKeys: [] }), fc.constantFrom([], 'x', null, 7)),
       facilityComponents: fc.oneof(fc.array(fc.constantFrom('serviceHall', 'policeOffice', 'readingRoom'), { maxLength: 3 }), fc.constantFrom('x', null)),
     },
@@ -207,6 +208,12 @@ describe('compileCondition: generated source and its fallback', () => {
     fc.record({ fact: fc.constant('setting'), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom({ fact: 'setting' }, { fact: 'emergency', path: '$.plan' }) }),
     fc.record({ fact: fc.constant('emergency'), path: fc.constant('$.team'), operator: fc.constant('equal'), value: fc.constant({ fact: 'emergency', path: '$.plan' }) }),
     fc.constant({ fact: 'scaled', params: { of: { fact: 'households' }, rate: 3, per: 2 }, operator: 'lessThan', value: 9 }),
+    // Values compileDecisions writes into its source as literals, and the ones it must not.
+    fc.record({
+      fact: fc.constantFrom('households', 'setting'),
+      operator: fc.constantFrom('equal', 'notEqual', 'lessThan', 'greaterThanInclusive'),
+      value: fc.oneof(fc.string({ unit: 'binary' }), fc.double(), fc.integer(), fc.constantFrom(-0, 0, null, true, false, NaN, -Infinity, '\u2028"\\', '</script>', '`${x}`')),
+    }),
   );
   const { node: condition } = fc.letrec<{ node: unknown }>((tie) => ({
     node: fc.oneof(
@@ -280,6 +287,34 @@ describe('compileCondition: generated source and its fallback', () => {
     );
   });
 
+  it('writes slots, numbers, booleans, null and json-rules-engine’s comparisons into the checks’ source, and calls any other operator', () => {
+    const checks = [
+      { applies: { fact: 'setting', operator: 'equal', value: 'say "hi"\n' }, passes: { fact: 'households', operator: 'greaterThanInclusive', value: -2.5 } },
+      { applies: { fact: 'emergency', path: '$.plan', operator: 'notEqual', value: null }, passes: { fact: 'facilityComponents', operator: 'includesAll', value: ['serviceHall'] } },
+      { applies: { fact: 'households', operator: 'lessThan', value: -0 }, passes: { fact: 'setting', operator: 'equal', value: NaN } },
+    ].map((c) => ({ applies: compileCondition(c.applies, ctx, 'a'), passes: compileCondition(c.passes, ctx, 'p') }));
+    const source = String(compileDecisions(checks));
+    expect(source).toContain('(v >= (-2.5))');
+    expect(source).toContain('(v !== null)');
+    // Strings are passed in: the value and the member.
+    expect(source).not.toContain('say');
+    expect(source).not.toContain('plan');
+    expect(source).toMatch(/w\[c\d+\]/);
+    expect(source).toContain(`f[(${ctx.recordFacts.slot('households')!})]`);
+    // includesAll is called; -0 and NaN have no literal of exactly themselves: passed in.
+    expect(source).toMatch(/c\d+\(v, c\d+\) \/\* \d+ \*\//);
+    expect(source).toMatch(/\(v < c\d+\)/);
+    expect(source).toMatch(/\(v === c\d+\)/);
+    // An operator whose function does more than compare is called, even if it looks alike.
+    const nearly = new Operator('lessThan', function (a: number, b: number) {
+      return a < b + 1;
+    });
+    const shifted: CompileContext = { ...ctx, operator: (name) => (name === 'lessThan' ? (nearly as never) : ctx.operator(name)) };
+    const called = String(compileDecisions([{ applies: compileCondition({ fact: 'households', operator: 'lessThan', value: 3 }, shifted, 'a'), passes: compileCondition({ all: [] }, shifted, 'p') }]));
+    expect(called).not.toContain('(v < (3))');
+    expect(called).toMatch(/c\d+\(v, \(3\)\)/);
+  });
+
   it('codes each decision apart, the undecided ones last', () => {
     const truths = [true, false, undefined] as const;
     const codes = truths.flatMap((a) => truths.map((p) => decisionOf(a, p)));
@@ -321,6 +356,8 @@ describe('compileCondition: generated source and its fallback', () => {
       const c = compileCondition({ any: [{ fact: 'setting', operator: 'equal', value }, { fact: 'emergency', path: '$.constructor', operator: 'equal', value }] }, ctx, 'x');
       expect(c.generated).toBe(true);
       expect(String(c.evaluate)).not.toContain(value);
+      // Nor in the checks' function, which writes numbers and slots as literals.
+      expect(String(compileDecisions([{ applies: c, passes: c }]))).not.toContain(value);
       expect(c.evaluate(ctx.recordFacts.read({ setting: value }))).toBe(true);
       expect(c.evaluate(ctx.recordFacts.read({ setting: 'urban', emergency: { plan: true } }))).toBe(false);
     }
