@@ -28,11 +28,15 @@ describe('withPerfTable', () => {
     expect(next.endsWith(`${PERF_END}\nrest\n`)).toBe(true);
   });
 
-  it('shows the condition core on validation’s slots and reading the facts object, when the report has both', () => {
-    const next = withPerfTable(readme, { ...bench, conditionCore: { ...bench.conditionCore, compiledReadingFacts: 600_000, compiledReadingFactsOverJre: 120 } });
-    expect(next).toContain('| condition core alone, compiled, on the slots validation fills | 900,000 | 180× json-rules-engine |');
-    expect(next).toContain('| condition core alone, compiled, reading the facts object into slots | 600,000 | 120× json-rules-engine |');
-    expect(withPerfTable(readme, bench)).toContain('| condition core alone, compiled | 900,000 | 180× json-rules-engine |');
+  it('shows the condition core on records just validated and on records validated beforehand, when the report has both', () => {
+    const validatedBeforehand = { compiled: 600_000, jsonRulesEngine: 5_100, compiledOverJre: 117.6 };
+    const next = withPerfTable(readme, { ...bench, conditionCore: { ...bench.conditionCore, chunk: 1_000, validatedBeforehand } });
+    expect(next).toContain('| condition core alone, compiled, each record just validated (1,000 at a time) | 900,000 | 180× json-rules-engine |');
+    expect(next).toContain('| condition core alone, json-rules-engine `Engine#run` | 5,000 | |');
+    expect(next).toContain('| condition core alone, compiled, all records validated beforehand | 600,000 | 117.6× json-rules-engine (5,100/s) |');
+    const older = withPerfTable(readme, bench);
+    expect(older).toContain('| condition core alone, compiled | 900,000 | 180× json-rules-engine |');
+    expect(older).not.toContain('beforehand');
   });
 
   it('gives the CLI runs’ CPU time, and --jobs 2’s gain beside the most it could gain, when the report has them', () => {
