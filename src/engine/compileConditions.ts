@@ -625,7 +625,8 @@ type Plan =
 /**
  * The generated factories by their source. A condition's source holds its shape only (slots and
  * values are constants too), so conditions of one shape share one function: V8 optimizes it
- * after the calls of all of them rather than warming up each condition's own copy.
+ * after the calls of all of them rather than warming up each condition's own copy. (A city and
+ * kind's `compileDecisions` source writes slots and numbers as literals: it is its own.)
  */
 const factories = new Map<string, (constants: unknown[]) => unknown>();
 const FACTORY_LIMIT = 1024;
@@ -857,10 +858,10 @@ export type DecideChecks = (facts: Facts, out: Uint8Array | number[]) => void;
  * generated source writes them, one after another, so a record costs one call rather than two
  * calls per check through call sites shared by every condition. Slots, numbers, booleans and null
  * are written as literals here, and json-rules-engine's comparisons (`equal`, `lessThan` …) as their
- * operator (`inlineComparison`): that function is the city and kind's own, shared with nothing,
- * and in the bench's core it decided 10–15% faster so. Strings are still passed in. Where `new Function` is refused
- * (or `generate` is false, or a condition was not compiled here) the conditions' own `evaluate`
- * decide in a loop, with the same results.
+ * operator (`inlineComparison`): that function is the city and kind's own, shared with nothing.
+ * Strings are still passed in. Where `new Function` is refused (or `generate` is false, or a
+ * condition was not compiled here) the conditions' own `evaluate` decide in a loop, with the same
+ * results.
  */
 export function compileDecisions(checks: readonly CheckConditions[], generate = true): DecideChecks {
   const roots = checks.map(({ applies, passes }) => [rootOf.get(applies), rootOf.get(passes)] as const);
