@@ -55,6 +55,22 @@ describe('withPerfTable', () => {
     expect(withPerfTable(readme, bench)).toContain('| peak RSS 150 MB, 50 s |');
   });
 
+  it('gives the CLI rate of the fastest run with every run’s, and the highest peak RSS, when a report has several runs', () => {
+    const rounds = [
+      { recordsPerSecond: 44_000, wallSeconds: 22.73, peakRssMB: 181.5 },
+      { recordsPerSecond: 50_000, wallSeconds: 20, peakRssMB: 170 },
+    ];
+    const cli = [
+      { format: 'ndjson', jobs: 1, recordsPerSecond: 50_000, wallSeconds: 20, cpuSeconds: 25, peakRssMB: 181.5, rounds },
+      { format: 'csv', jobs: 1, recordsPerSecond: 60_000, wallSeconds: 16.67, peakRssMB: 140 },
+    ];
+    const cliHalvesAtOnce = { wallSeconds: 13.33, recordsPerSecond: 75_000, rounds: [{ wallSeconds: 13.33, recordsPerSecond: 75_000 }, { wallSeconds: 15, recordsPerSecond: 66_667 }] };
+    const next = withPerfTable(readme, { ...bench, cli: [...cli, { ...cli[0]!, jobs: 2 }], cliJobs2Ceiling: 1.6, cliHalvesAtOnce });
+    expect(next).toContain('| CLI `--format ndjson --jobs 1`, 1,000,000 records | 50,000 (fastest of 44,000, 50,000) | peak RSS 181.5 MB (highest), 20 s, CPU 25 s |');
+    expect(next).toContain('| CLI `--format csv --jobs 1`, 1,000,000 records | 60,000 | peak RSS 140 MB, 16.67 s |');
+    expect(next).toContain('Two `--jobs 1` at once, on half the records each: 75,000 records/s (13.33 s; fastest of 75,000, 66,667), 1.5× one.');
+  });
+
   it('leaves the README as it is without a bench report, and refuses one without markers', () => {
     expect(withPerfTable(readme, undefined)).toBe(readme);
     expect(() => withPerfTable('# no markers', bench)).toThrow(/perf-table markers/);

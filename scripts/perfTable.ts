@@ -32,13 +32,24 @@ export interface BenchReport {
   };
   floors: { jsonParse: number; parseStringify: number; resultBytes: number };
   disagreements: number;
-  cli: Array<{ format: string; jobs: number; recordsPerSecond: number; wallSeconds: number; peakRssMB: number; cpuSeconds?: number | null }>;
+  cli: Array<{
+    format: string;
+    jobs: number;
+    /** From the fastest run. */
+    recordsPerSecond: number;
+    wallSeconds: number;
+    /** The highest of the runs. */
+    peakRssMB: number;
+    cpuSeconds?: number | null;
+    /** Every run, in the order run, when there were several (reports since 2026-12-03). */
+    rounds?: Array<{ recordsPerSecond: number; wallSeconds: number; peakRssMB: number }>;
+  }>;
   /** The most `--jobs 2` could gain over `--jobs 1` here (scripts/bench.ts `parallelCeiling`; absent from older reports). */
   cliJobs2Ceiling?: number | null;
   /** Two CPU-bound processes (JSON only) at once against one alone (scripts/bench.ts `machineParallelism`). */
   machineParallelism?: { aloneMs: number; pairMs: number; slowdown: number; scaling: number };
   /** Two `--format ndjson --jobs 1` processes at once, each on half the CLI records. */
-  cliHalvesAtOnce?: { wallSeconds: number; recordsPerSecond: number };
+  cliHalvesAtOnce?: { wallSeconds: number; recordsPerSecond: number; rounds?: Array<{ wallSeconds: number; recordsPerSecond: number }> };
 }
 
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
@@ -79,7 +90,7 @@ export function renderPerfTable(bench: BenchReport): string {
     `| floor: parse + stringify of a ${n(bench.floors.resultBytes)}-byte result | ${n(bench.floors.parseStringify)} | |`,
     ...bench.cli.map(
       (run) =>
-        `| CLI \`--format ${run.format} --jobs ${run.jobs}\`, ${n(bench.records.cli)} records | ${n(run.recordsPerSecond)} | peak RSS ${run.peakRssMB} MB, ${run.wallSeconds} s${typeof run.cpuSeconds === 'number' ? `, CPU ${run.cpuSeconds} s` : ''} |`,
+        `| CLI \`--format ${run.format} --jobs ${run.jobs}\`, ${n(bench.records.cli)} records | ${n(run.recordsPerSecond)}${ofRuns(run.rounds)} | peak RSS ${run.peakRssMB} MB${run.rounds ? ' (highest)' : ''}, ${run.wallSeconds} s${typeof run.cpuSeconds === 'number' ? `, CPU ${run.cpuSeconds} s` : ''} |`,
     ),
     '',
     `Disagreements between the compiled and the json-rules-engine path: ${bench.disagreements} of ${n(bench.records.disagreements)} records.`,
@@ -87,6 +98,14 @@ export function renderPerfTable(bench: BenchReport): string {
   ];
   return rows.join('\n');
 }
+
+/** With several runs: the rate shown is their fastest, each run's given after it. */
+const fastestOf = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string | undefined =>
+  rounds === undefined || rounds.length < 2 ? undefined : `fastest of ${rounds.map((run) => n(run.recordsPerSecond)).join(', ')}`;
+const ofRuns = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string => {
+  const runs = fastestOf(rounds);
+  return runs === undefined ? '' : ` (${runs})`;
+};
 
 /** `--jobs 2` against `--jobs 1` (ndjson) and the most it could gain on the machine, when the report has both. */
 function jobsLine(bench: BenchReport): string[] {
@@ -101,7 +120,7 @@ function jobsLine(bench: BenchReport): string[] {
     ...(bench.cliHalvesAtOnce === undefined
       ? []
       : [
-          `Two \`--jobs 1\` at once, on half the records each: ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${bench.cliHalvesAtOnce.wallSeconds} s), ` +
+          `Two \`--jobs 1\` at once, on half the records each: ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${[`${bench.cliHalvesAtOnce.wallSeconds} s`, fastestOf(bench.cliHalvesAtOnce.rounds)].filter(Boolean).join('; ')}), ` +
             `${times(bench.cliHalvesAtOnce.recordsPerSecond)}× one.`,
         ]),
     ...(bench.machineParallelism === undefined
