@@ -51,11 +51,11 @@ export interface CliRun {
   exitCode: number;
   wallMs: number;
   /**
-   * The highest of: the child's own getrusage max RSS, read as it exits (nothing is missed
-   * between samples), VmHWM and the sampled VmRSS. Worker threads are included: one process.
+   * The highest of: the child's own VmHWM, read as it exits (nothing is missed between samples),
+   * VmHWM and VmRSS sampled from outside. Worker threads are included: one process.
    */
   peakRssMB: number;
-  /** The child's getrusage max RSS at exit (MB); null when it did not report (killed). */
+  /** The child's VmHWM at exit (MB); null when it did not report (killed). */
   exitMaxRssMB: number | null;
   /** User + system CPU seconds of the child, all threads (getrusage at exit); null if unknown. */
   cpuSeconds: number | null;
@@ -64,15 +64,19 @@ export interface CliRun {
 }
 
 /**
- * Loaded into the child before the CLI (`--import`): as the process exits it writes its own
- * getrusage figures (max RSS of the process, all threads; CPU time) to the file named by
- * BENCH_RUSAGE_FILE.
+ * Loaded into the child before the CLI (`--import`): as the process exits it writes its peak RSS
+ * (all threads) and its CPU time to the file named by BENCH_RUSAGE_FILE. The peak is VmHWM of
+ * /proc/self/status, the high-water mark of the memory the process has had since it started the
+ * program. Not getrusage's maxRSS: Linux carries that over exec from the process that was forked,
+ * so a child spawned by a bench holding 330 MB reported 330 MB whatever it used itself. maxRSS
+ * only where /proc is not there.
  */
 const RUSAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs';" +
+  "import { readFileSync, writeFileSync } from 'node:fs';" +
     "const file = process.env.BENCH_RUSAGE_FILE;" +
+    "const hwmKB = () => { try { return Number(/^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))[1]); } catch { return null; } };" +
     "if (file) process.on('exit', () => { const u = process.resourceUsage();" +
-    " writeFileSync(file, JSON.stringify({ maxRssKB: u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime })); });",
+    " writeFileSync(file, JSON.stringify({ maxRssKB: hwmKB() ?? u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime })); });",
 )}`;
 
 /** Runs `node <cli> ...args`, sampling its RSS from /proc every ~100 ms and reading its rusage at exit. */
