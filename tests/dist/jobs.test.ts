@@ -1,7 +1,9 @@
 /**
- * `check --jobs N` on the BUILT CLI: worker threads give the bytes and exit code of --jobs 1.
+ * `check --jobs N` on the BUILT CLI: worker threads give the bytes and exit code of --jobs 1, and a
+ * report to standard output redirected to a file is the report --out writes.
  */
 import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,5 +50,50 @@ describe('check --jobs', () => {
     const one = check([second, '--format', 'json']);
     const two = check([second, '--format', 'json', '--jobs', '2']);
     expect(two.stdout).toBe(one.stdout);
+  });
+});
+
+describe('check with standard output redirected to a file', () => {
+  /** Runs check with descriptor 1 on `file`, opened with `flags` ('w' as `>`, 'a' as `>>`). */
+  function checkInto(file: string, flags: 'w' | 'a', args: string[]) {
+    const fd = openSync(file, flags);
+    try {
+      const run = spawnSync(process.execPath, [cli, 'check', ...args, '--as-of', '2024-01-01'], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      return { code: run.status, stderr: run.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it.each([['ndjson', '1'], ['ndjson', '2'], ['csv', '1'], ['json', '1']])('writes as > the whole %s report of --out (--jobs %s)', (format, jobs) => {
+    const out = join(dir, `out.${format}.${jobs}`);
+    const redirected = join(dir, `redirected.${format}.${jobs}`);
+    const viaOut = check([input, second, '--format', format, '--jobs', jobs, '--out', out]);
+    const viaStdout = checkInto(redirected, 'w', [input, second, '--format', format, '--jobs', jobs]);
+    const expected = readFileSync(out);
+    expect(expected.length).toBeGreaterThan(100_000);
+    expect(readFileSync(redirected).equals(expected)).toBe(true);
+    expect(viaStdout.code).toBe(viaOut.code);
+  });
+
+  it('writes at the descriptor’s offset: after what the file held (>>), after a header written on it ({ echo; check; } > file)', () => {
+    const out = join(dir, 'append.out.ndjson');
+    check([second, '--format', 'ndjson', '--out', out]);
+    const report = readFileSync(out, 'utf8');
+    const log = join(dir, 'append.log');
+    writeFileSync(log, 'earlier line\n');
+    checkInto(log, 'a', [second, '--format', 'ndjson']);
+    checkInto(log, 'a', [second, '--format', 'ndjson']);
+    expect(readFileSync(log, 'utf8')).toBe(`earlier line\n${report}${report}`);
+    const grouped = join(dir, 'grouped.ndjson');
+    const fd = openSync(grouped, 'w');
+    try {
+      writeSync(fd, 'header\n');
+      spawnSync(process.execPath, [cli, 'check', second, '--format', 'ndjson', '--as-of', '2024-01-01'], { stdio: ['ignore', fd, 'ignore'] });
+      writeSync(fd, 'footer\n');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(grouped, 'utf8')).toBe(`header\n${report}footer\n`);
   });
 });
