@@ -66,9 +66,9 @@ describe('withPerfTable', () => {
     ];
     const cliHalvesAtOnce = { wallSeconds: 13.33, recordsPerSecond: 75_000, rounds: [{ wallSeconds: 13.33, recordsPerSecond: 75_000 }, { wallSeconds: 15, recordsPerSecond: 66_667 }] };
     const next = withPerfTable(readme, { ...bench, cli: [...cli, { ...cli[0]!, jobs: 2 }], cliJobs2Ceiling: 1.6, cliHalvesAtOnce });
-    expect(next).toContain('| CLI `--format ndjson --jobs 1`, 1,000,000 records | 50,000 (fastest of 44,000, 50,000) | peak RSS 181.5 MB (highest), 20 s, CPU 25 s |');
+    expect(next).toContain('| CLI `--format ndjson --jobs 1`, 1,000,000 records | 50,000 (runs 44,000, 50,000) | peak RSS 181.5 MB, 20 s, CPU 25 s |');
     expect(next).toContain('| CLI `--format csv --jobs 1`, 1,000,000 records | 60,000 | peak RSS 140 MB, 16.67 s |');
-    expect(next).toContain('Two `--jobs 1` at once, on half the records each: 75,000 records/s (13.33 s; fastest of 75,000, 66,667), 1.5× one.');
+    expect(next).toContain('Two `--jobs 1` at once, on half the records each: 75,000 records/s (13.33 s; runs 75,000, 66,667), 1.5× one.');
   });
 
   it('leaves the README as it is without a bench report, and refuses one without markers', () => {

@@ -90,7 +90,7 @@ export function renderPerfTable(bench: BenchReport): string {
     `| floor: parse + stringify of a ${n(bench.floors.resultBytes)}-byte result | ${n(bench.floors.parseStringify)} | |`,
     ...bench.cli.map(
       (run) =>
-        `| CLI \`--format ${run.format} --jobs ${run.jobs}\`, ${n(bench.records.cli)} records | ${n(run.recordsPerSecond)}${ofRuns(run.rounds)} | peak RSS ${run.peakRssMB} MB${run.rounds ? ' (highest)' : ''}, ${run.wallSeconds} s${typeof run.cpuSeconds === 'number' ? `, CPU ${run.cpuSeconds} s` : ''} |`,
+        `| CLI \`--format ${run.format} --jobs ${run.jobs}\`, ${n(bench.records.cli)} records | ${n(run.recordsPerSecond)}${ofRuns(run.rounds)} | peak RSS ${run.peakRssMB} MB, ${run.wallSeconds} s${typeof run.cpuSeconds === 'number' ? `, CPU ${run.cpuSeconds} s` : ''} |`,
     ),
     '',
     `Disagreements between the compiled and the json-rules-engine path: ${bench.disagreements} of ${n(bench.records.disagreements)} records.`,
@@ -99,9 +99,9 @@ export function renderPerfTable(bench: BenchReport): string {
   return rows.join('\n');
 }
 
-/** With several runs: the rate shown is their fastest, each run's given after it. */
+/** With several runs: the rate shown is their fastest, each run's given after it (and the peak RSS their highest). */
 const fastestOf = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string | undefined =>
-  rounds === undefined || rounds.length < 2 ? undefined : `fastest of ${rounds.map((run) => n(run.recordsPerSecond)).join(', ')}`;
+  rounds === undefined || rounds.length < 2 ? undefined : `runs ${rounds.map((run) => n(run.recordsPerSecond)).join(', ')}`;
 const ofRuns = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string => {
   const runs = fastestOf(rounds);
   return runs === undefined ? '' : ` (${runs})`;
