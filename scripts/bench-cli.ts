@@ -67,9 +67,9 @@ export interface CliRun {
  * Loaded into the child before the CLI (`--import`): as the process exits it writes its peak RSS
  * (all threads) and its CPU time to the file named by BENCH_RUSAGE_FILE. The peak is VmHWM of
  * /proc/self/status, the high-water mark of the memory the process has had since it started the
- * program. Not getrusage's maxRSS: Linux carries that over exec from the process that was forked,
- * so a child spawned by a bench holding 330 MB reported 330 MB whatever it used itself. maxRSS
- * only where /proc is not there.
+ * program. Not getrusage's maxRSS: Linux can carry that over exec from the process that forked
+ * (memory outside V8's heap, such as a Buffer), so a child spawned by a bench holding the 319 MB
+ * input in a Buffer reported 330 MB whatever it used itself. maxRSS only where /proc is not there.
  */
 const RUSAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
   "import { readFileSync, writeFileSync } from 'node:fs';" +

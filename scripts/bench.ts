@@ -569,6 +569,7 @@ async function main(): Promise<void> {
     say(`  (median of ${PARALLELISM_ROUNDS} rounds: ${parallel.aloneMs} ms alone, ${parallel.pairMs} ms together): ${parallel.scaling}× the work of one in the same wall time`);
     say();
     say(`CLI end to end (${fmt(CLI_RECORDS)} records, ${inputMB.toFixed(0)} MB NDJSON, wall time; the bench itself holds ${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB RSS, not counted)`);
+    // `round`: '(round 1 of 2)' when there are several, else ''.
     const measure = async (format: string, jobs: number, round: string): Promise<CliMeasure> => {
       const report = join(outDir, `bench-report.${format}`);
       const run = await measureCli(cli, ['check', input, '--format', format, '--jobs', String(jobs), '--as-of', AS_OF, '--out', report]);
@@ -581,7 +582,7 @@ async function main(): Promise<void> {
         peakRssMB: Math.round(run.peakRssMB * 10) / 10,
         exitCode: run.exitCode,
       };
-      say(`  --format ${format.padEnd(6)} --jobs ${jobs}${round}   ${fmt(measured.recordsPerSecond).padStart(9)} records/s   ${String(measured.wallSeconds).padStart(7)} s   CPU ${String(measured.cpuSeconds ?? '?').padStart(7)} s   peak RSS ${measured.peakRssMB} MB`);
+      say(`  --format ${format.padEnd(6)} --jobs ${jobs}${round && `   ${round}`}   ${fmt(measured.recordsPerSecond).padStart(9)} records/s   ${String(measured.wallSeconds).padStart(7)} s   CPU ${String(measured.cpuSeconds ?? '?').padStart(7)} s   peak RSS ${measured.peakRssMB} MB`);
       return measured;
     };
     // NDJSON, the targets' format: --jobs 1, --jobs 2 and the two halves alternated CLI_ROUNDS
@@ -591,7 +592,7 @@ async function main(): Promise<void> {
     const ndjson = new Map<number, CliMeasure[]>([[1, []], [2, []]]);
     const pairs: CliRate[] = [];
     for (let round = 1; round <= CLI_ROUNDS; round += 1) {
-      const label = CLI_ROUNDS > 1 ? `   (round ${round} of ${CLI_ROUNDS})` : '';
+      const label = CLI_ROUNDS > 1 ? `(round ${round} of ${CLI_ROUNDS})` : '';
       for (const jobs of [1, 2]) ndjson.get(jobs)!.push(await measure('ndjson', jobs, label));
       // Two `--jobs 1` processes at once, each on half the records: what two cores give this
       // workload with nothing shared and nothing to coordinate, the bound for --jobs 2.
@@ -601,15 +602,14 @@ async function main(): Promise<void> {
       if (pair.some((run) => ![0, 1, 2].includes(run.exitCode))) throw new Error(`the CLI failed on half the records: ${pair.map((run) => run.stderr).join('')}`);
       const pairSeconds = Math.max(...pair.map((run) => run.wallMs)) / 1000;
       pairs.push({ wallSeconds: Math.round(pairSeconds * 100) / 100, recordsPerSecond: Math.round(CLI_RECORDS / pairSeconds) });
-      say(`  two --format ndjson --jobs 1 at once, each on half the records${label.trimStart() === '' ? '' : ` ${label.trimStart()}`}: ${fmt(pairs.at(-1)!.recordsPerSecond).padStart(9)} records/s   ${String(pairs.at(-1)!.wallSeconds).padStart(7)} s`);
+      say(`  two --format ndjson --jobs 1 at once, each on half the records${label && ` ${label}`}: ${fmt(pairs.at(-1)!.recordsPerSecond).padStart(9)} records/s   ${String(pairs.at(-1)!.wallSeconds).padStart(7)} s`);
     }
     for (const [i, half] of halves.entries()) {
       await rm(half, { force: true });
       await rm(join(outDir, `bench-half-report-${i + 1}.ndjson`), { force: true });
     }
     for (const [jobs, measured] of ndjson) cliRuns.push(fastestOf('ndjson', jobs, measured));
-    const fastestPair = pairs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
-    halvesAtOnce = { ...fastestPair, ...(pairs.length > 1 ? { rounds: pairs } : {}) };
+    halvesAtOnce = { ...fastest(pairs), ...(pairs.length > 1 ? { rounds: pairs } : {}) };
     for (const jobs of [1, 2]) cliRuns.push(fastestOf('csv', jobs, [await measure('csv', jobs, '')]));
     await rm(input, { force: true });
     const nd1 = cliRuns.find((r) => r.format === 'ndjson' && r.jobs === 1)!;
@@ -752,10 +752,12 @@ interface CliEntry extends CliMeasure {
  * the highest (memory is judged on the worst run).
  */
 function fastestOf(format: string, jobs: number, runs: readonly CliMeasure[]): CliEntry {
-  const fastest = runs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
   const peakRssMB = Math.max(...runs.map((run) => run.peakRssMB));
-  return { format, jobs, ...fastest, peakRssMB, ...(runs.length > 1 ? { rounds: [...runs] } : {}) };
+  return { format, jobs, ...fastest(runs), peakRssMB, ...(runs.length > 1 ? { rounds: [...runs] } : {}) };
 }
+
+/** The run of the shortest wall time. */
+const fastest = <T extends CliRate>(runs: readonly T[]): T => runs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
 
 /**
  * The most `--jobs N` could gain over `--jobs 1` on `cores` cores: `--jobs 1` already keeps more

@@ -99,12 +99,15 @@ export function renderPerfTable(bench: BenchReport): string {
   return rows.join('\n');
 }
 
-/** With several runs: the rate shown is their fastest, each run's given after it (and the peak RSS their highest). */
-const fastestOf = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string | undefined =>
+/**
+ * With several runs, each run's rate ('runs 44,000, 50,000'); the rate shown beside it is their
+ * fastest (and the peak RSS their highest). Undefined for one run.
+ */
+const runRates = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string | undefined =>
   rounds === undefined || rounds.length < 2 ? undefined : `runs ${rounds.map((run) => n(run.recordsPerSecond)).join(', ')}`;
 const ofRuns = (rounds: ReadonlyArray<{ recordsPerSecond: number }> | undefined): string => {
-  const runs = fastestOf(rounds);
-  return runs === undefined ? '' : ` (${runs})`;
+  const rates = runRates(rounds);
+  return rates === undefined ? '' : ` (${rates})`;
 };
 
 /** `--jobs 2` against `--jobs 1` (ndjson) and the most it could gain on the machine, when the report has both. */
@@ -120,7 +123,7 @@ function jobsLine(bench: BenchReport): string[] {
     ...(bench.cliHalvesAtOnce === undefined
       ? []
       : [
-          `Two \`--jobs 1\` at once, on half the records each: ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${[`${bench.cliHalvesAtOnce.wallSeconds} s`, fastestOf(bench.cliHalvesAtOnce.rounds)].filter(Boolean).join('; ')}), ` +
+          `Two \`--jobs 1\` at once, on half the records each: ${n(bench.cliHalvesAtOnce.recordsPerSecond)} records/s (${[`${bench.cliHalvesAtOnce.wallSeconds} s`, runRates(bench.cliHalvesAtOnce.rounds)].filter(Boolean).join('; ')}), ` +
             `${times(bench.cliHalvesAtOnce.recordsPerSecond)}× one.`,
         ]),
     ...(bench.machineParallelism === undefined
