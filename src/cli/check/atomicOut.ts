@@ -20,6 +20,12 @@ export interface AtomicOut {
 /** Bytes handed to the file stream before a write waits for it to drain. */
 export const WRITE_AHEAD_BYTES = 4 * 1024 * 1024;
 
+/** Ends a file stream and waits until everything handed to it is written. */
+export async function endStream(stream: WriteStream): Promise<void> {
+  stream.end();
+  await finished(stream);
+}
+
 /**
  * Opens the temporary file; rejects (ENOENT, EACCES…) when the directory is not writable, and
  * (EISDIR) when `path` is a directory — before any record is read, not at the final rename. A
@@ -72,8 +78,7 @@ export async function openAtomicOut(path: string): Promise<AtomicOut> {
       if (settled) return;
       settled = true;
       try {
-        stream.end();
-        await finished(stream);
+        await endStream(stream);
         await rename(tempPath, path);
       } catch (error) {
         await rm(tempPath, { force: true });

@@ -1,11 +1,10 @@
 import { createWriteStream, fstatSync, type WriteStream } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { chooseLang, UsageError, type CliIO } from '../io.js';
 import { USAGE_TEXT } from '../usageText.js';
 import { parseCheckArgs, CHECK_HELP, CHECK_HELP_ZH } from './args.js';
-import { openAtomicOut, sameFileAs, WRITE_AHEAD_BYTES, type AtomicOut } from './atomicOut.js';
+import { endStream, openAtomicOut, sameFileAs, WRITE_AHEAD_BYTES, type AtomicOut } from './atomicOut.js';
 import { checkBatch, type Evaluator } from './batch.js';
 import { closingLine } from './closingLine.js';
 import { EXIT_INTERRUPTED, EXIT_WRITE_FAILED } from './exitCode.js';
@@ -275,12 +274,6 @@ function fileStdout(io: CliIO): WriteStream | undefined {
     return undefined;
   }
   return createWriteStream('/dev/stdout', { fd: 1, autoClose: false, highWaterMark: WRITE_AHEAD_BYTES });
-}
-
-/** Ends a stream and waits until everything handed to it is written. */
-async function endStream(stream: WriteStream): Promise<void> {
-  stream.end();
-  await finished(stream);
 }
 
 /** Errors that stop the report being written: one line on stderr and exit EXIT_WRITE_FAILED. */
