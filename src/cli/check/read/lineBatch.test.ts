@@ -172,6 +172,44 @@ describe('NDJSON line batches', () => {
     );
   });
 
+  it('do not read a chunk after the push that gave it (its memory may be reused)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.array(fc.nat(300), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 80 }),
+        (pieces, cuts, maxLines, maxBytes) => {
+          // Arrange
+          const bytes = bytesOf(pieces);
+          const options = { maxLineBytes: 40 };
+          const expected = readAll(new NdjsonReader('f', options), bytes, []);
+          const reader = new NdjsonReader('f', { ...options, batch: { maxLines, maxBytes } });
+          // Act: each piece is pushed from one scratch buffer, overwritten after every push.
+          const scratch = Buffer.alloc(bytes.length + 1);
+          const batched: Array<InputItem | LinesItem> = [];
+          const push = (from: number, to: number): void => {
+            bytes.copy(scratch, 0, from, to);
+            batched.push(...reader.push(scratch.subarray(0, to - from)));
+            scratch.fill(0x7b);
+          };
+          let start = 0;
+          for (const cut of [...cuts].sort((x, y) => x - y)) {
+            const end = Math.min(cut, bytes.length);
+            if (end < start) continue;
+            push(start, end);
+            start = end;
+          }
+          push(start, bytes.length);
+          batched.push(...reader.end());
+          // Assert
+          expect(batched.flatMap((item) => (item.type === 'lines' ? [...itemsOfLines(item.batch)] : [item]))).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('are gathered in a buffer given back, once it is large enough', () => {
     // Arrange: a builder starts its next batch's buffer as it hands one on.
     const buffers = new BatchBuffers();

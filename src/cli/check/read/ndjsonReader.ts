@@ -103,6 +103,8 @@ export class NdjsonReader {
       if (!this.hasContent) this.hasContent = hasContentIn(chunk, pos, length);
       this.keep(chunk, pos, length);
     }
+    // The caller may reuse the chunk's memory once this returns.
+    this.batch?.flush();
     return out;
   }
 
@@ -121,7 +123,8 @@ export class NdjsonReader {
       this.partsBytes = 0;
       return;
     }
-    this.parts.push(chunk.subarray(from, to));
+    // A copy: the chunk's memory may be reused once push returns.
+    this.parts.push(Uint8Array.prototype.slice.call(chunk, from, to));
     this.partsBytes += to - from;
   }
 
