@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -207,6 +207,43 @@ describe('readInputs, several files and unreadable ones', () => {
     ]);
     expect((items[1] as { message: string }).message).toMatch(/cannot read missing.ndjson: no such file/);
     expect((items[2] as { message: string }).message).toMatch(/is a directory/);
+  });
+
+  it('reads a file of many reads (plain and gzip) as standard input gives the same bytes, counting every byte', async () => {
+    // Arrange: ~300 kB, several of the reader's 64 kB reads, with lines and Chinese cut between reads.
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `R-${i}`, note: '社区'.repeat(i % 40) }));
+    lines[1234] = '{"id": broken';
+    const text = `${lines.join('\n')}\n`;
+    for (const [name, content] of [['many.ndjson', Buffer.from(text)], ['many.ndjson.gz', gzipSync(text)]] as const) {
+      const source = await fileWith(name, content);
+      const state = { bytesRead: 0, totalBytes: null };
+      // Act
+      const fromFile = await collect(readInputs([source], { stdin: Readable.from([]), state }));
+      const fromStdin = await read([{ name: STDIN_NAME, path: null }], Readable.from([content]));
+      // Assert
+      expect(fromFile.map((item) => ({ ...item, file: STDIN_NAME }))).toEqual(fromStdin);
+      expect(fromFile).toHaveLength(3000);
+      expect(fromFile[1234]).toMatchObject({ type: 'unparsable', line: 1235 });
+      expect(state.bytesRead).toBe(content.length);
+    }
+  });
+
+  it.runIf(process.platform === 'linux')('stops reading a file once aborted, reports nothing for it and closes it', async () => {
+    // Arrange
+    const source = await fileWith('aborted.ndjson', `${a}\n`.repeat(50_000));
+    const openFiles = async (): Promise<number> => (await readdir('/proc/self/fd')).length;
+    const before = await openFiles();
+    const controller = new AbortController();
+    const items: InputItem[] = [];
+    // Act
+    for await (const item of readInputs([source, source], { stdin: Readable.from([]), signal: controller.signal })) {
+      items.push(item);
+      if (items.length === 10) controller.abort();
+    }
+    // Assert
+    expect(items.length).toBeLessThan(50_000);
+    expect(items.every((item) => item.type === 'record')).toBe(true);
+    expect(await openFiles()).toBe(before);
   });
 
   it.skipIf(process.getuid?.() === 0)('reports a file without read permission', async () => {
