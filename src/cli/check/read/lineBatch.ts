@@ -54,118 +54,68 @@ export interface LineBatch {
 }
 
 const INITIAL_BYTES = 64 * 1024;
-/** Line numbers a batch starts with room for (doubled as needed). */
-const INITIAL_LINES = 1024;
-const LF = 0x0a;
 
-/**
- * Gathers lines into a batch. Lines that sit one after another in the same input chunk, each
- * ending with LF, are copied in one go (a run), not one view and one copy per line: on the main
- * thread of `--jobs 2` the per-line views and a growing array of line numbers were 44% of what it
- * allocated (a sampling allocation profile of 200k records: 23.3 of 53.0 MB), and a busier young
- * generation is one V8 grows. A run never outlives the `push` of its chunk (`flush`).
- */
 export class LineBatchBuilder {
   private bytes: Buffer;
-  /** Bytes of the batch, the pending run's included. */
   private used = 0;
-  private lineNumbers: Float64Array;
-  private lines = 0;
+  private lineNumbers: number[] = [];
   private lastWithoutNewline = false;
-  /** Lines not copied yet: runChunk[runFrom, runTo), which ends the batch's bytes. */
-  private runChunk: Uint8Array | undefined;
-  private runFrom = 0;
-  private runTo = 0;
 
   constructor(
     private readonly file: string,
     private readonly limits: LineBatchLimits,
   ) {
     this.bytes = this.fresh(Math.min(INITIAL_BYTES, limits.maxBytes + 1));
-    this.lineNumbers = new Float64Array(Math.min(INITIAL_LINES, limits.maxLines));
   }
 
   private fresh(bytes: number): Buffer {
     return this.limits.buffers?.take(bytes) ?? Buffer.allocUnsafeSlow(bytes);
   }
 
-  /**
-   * Appends one line: the bytes in `parts`, then chunk[from, to). `chunk` is read until `flush`
-   * (or `take`), so the caller must not change it before then.
-   */
+  /** Appends one line: the bytes in `parts`, then chunk[from, to). */
   add(parts: readonly Uint8Array[], chunk: Uint8Array, from: number, to: number, line: number, last: boolean): void {
-    if (parts.length === 0 && chunk[to] === LF) {
-      // The line and its LF, as they are in the chunk: part of a run.
-      this.reserve(to - from + 1);
-      if (this.runChunk !== chunk || this.runTo !== from) {
-        this.flush();
-        this.runChunk = chunk;
-        this.runFrom = from;
-      }
-      this.runTo = to + 1;
-      this.used += to - from + 1;
-    } else {
-      this.flush();
-      let size = to - from + 1;
-      for (const part of parts) size += part.length;
-      this.reserve(size);
-      for (const part of parts) {
-        this.bytes.set(part, this.used);
-        this.used += part.length;
-      }
-      this.bytes.set(chunk.subarray(from, to), this.used);
-      this.used += to - from;
-      this.bytes[this.used] = LF;
-      this.used += 1;
+    let size = to - from + 1;
+    for (const part of parts) size += part.length;
+    this.reserve(size);
+    for (const part of parts) {
+      this.bytes.set(part, this.used);
+      this.used += part.length;
     }
-    if (this.lines === this.lineNumbers.length) {
-      const more = new Float64Array(this.lines * 2);
-      more.set(this.lineNumbers);
-      this.lineNumbers = more;
-    }
-    this.lineNumbers[this.lines] = line;
-    this.lines += 1;
+    this.bytes.set(chunk.subarray(from, to), this.used);
+    this.used += to - from;
+    this.bytes[this.used] = 0x0a;
+    this.used += 1;
+    this.lineNumbers.push(line);
     this.lastWithoutNewline = last;
   }
 
-  /** Copies the pending run into the batch's bytes. */
-  flush(): void {
-    if (this.runChunk === undefined) return;
-    const length = this.runTo - this.runFrom;
-    this.bytes.set(this.runChunk.subarray(this.runFrom, this.runTo), this.used - length);
-    this.runChunk = undefined;
-  }
-
   full(): boolean {
-    return this.lines >= this.limits.maxLines || this.used >= this.limits.maxBytes;
+    return this.lineNumbers.length >= this.limits.maxLines || this.used >= this.limits.maxBytes;
   }
 
   empty(): boolean {
-    return this.lines === 0;
+    return this.lineNumbers.length === 0;
   }
 
   /** The lines gathered so far as a batch; the builder starts a new one in fresh memory. */
   take(): LineBatch {
-    this.flush();
     const batch: LineBatch = {
       file: this.file,
       bytes: this.bytes.subarray(0, this.used),
-      lineNumbers: this.lineNumbers.subarray(0, this.lines),
+      lineNumbers: Float64Array.from(this.lineNumbers),
       lastWithoutNewline: this.lastWithoutNewline,
     };
     // The next batch is likely the same size: start there (but not at one huge line's size).
     const next = this.bytes.length <= this.limits.maxBytes * 2 ? this.bytes.length : Math.min(INITIAL_BYTES, this.limits.maxBytes + 1);
     this.bytes = this.fresh(next);
     this.used = 0;
-    this.lineNumbers = new Float64Array(Math.min(INITIAL_LINES, this.limits.maxLines));
-    this.lines = 0;
+    this.lineNumbers = [];
     this.lastWithoutNewline = false;
     return batch;
   }
 
   private reserve(size: number): void {
     if (this.used + size <= this.bytes.length) return;
-    this.flush();
     const bigger = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + size));
     this.bytes.copy(bigger, 0, 0, this.used);
     this.bytes = bigger;

@@ -103,8 +103,6 @@ export class NdjsonReader {
       if (!this.hasContent) this.hasContent = hasContentIn(chunk, pos, length);
       this.keep(chunk, pos, length);
     }
-    // The caller may reuse the chunk's memory once this returns.
-    this.batch?.flush();
     return out;
   }
 
