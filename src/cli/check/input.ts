@@ -147,7 +147,7 @@ function checkedStdin(stdin: Readable): Readable {
  * young-generation collection until the following full one (`--trace-gc-nvp`: 300-1,000 kB survived
  * each, against ~10 kB before the first full collection), and V8 grew the main thread's young
  * generation from 8 to 34 MB. 1M records with --jobs 2, runs alternated: through the stream, peak
- * RSS was 209-216 MB in 5 of 14 runs (178-186 MB in the others); read by the handle, 176-187 MB in
+ * RSS was 204-211 MB in 5 of 14 runs (174-181 MB in the others); read by the handle, 172-183 MB in
  * 14 of 14 (and 6 more), and ~10 kB survived each young collection after a full one too.
  */
 type Opened = { handle: FileHandle; stream?: undefined } | { stream: Readable; handle?: undefined };
